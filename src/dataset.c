@@ -41,6 +41,7 @@ static const char *const deployments[] = {
 	"on-prem", "cloud-only", "internal", "edge", NULL
 };
 static const char *const directions[] = { "higher", "lower", NULL };
+static const char *const compares[] = { "ratio", "difference", NULL };
 static const char *const spec_kinds[] = {
 	"vendor-spec", "derived", "measured", "press", "estimate", "seed-claim",
 	NULL
@@ -63,6 +64,7 @@ static const struct field_spec metrics_fields[] = {
 	{ "direction", 1, CHK_ENUM, directions, -1 },
 	{ "group", 1, CHK_TEXT, NULL, -1 },
 	{ "description", 0, CHK_TEXT, NULL, -1 },
+	{ "compare", 0, CHK_ENUM, compares, -1 },
 };
 static const struct field_spec hardware_fields[] = {
 	{ "id", 1, CHK_ID, NULL, -1 },
@@ -824,6 +826,12 @@ int
 dataset_conflict(const struct dataset *ds, size_t hw, size_t metric)
 {
 	return ds->conflict[hw * ds->t[DS_METRICS].n + metric];
+}
+
+int
+dataset_compare_difference(const struct dataset *ds, size_t m)
+{
+	return strcmp(ds->t[DS_METRICS].r[m].v[MET_COMPARE], "difference") == 0;
 }
 
 int

@@ -35,7 +35,7 @@ enum ds_table {
 enum { SRC_ID, SRC_TITLE, SRC_PUBLISHER, SRC_URL, SRC_DATE, SRC_KIND,
        SRC_ACCESSED, SRC_NFIELDS };
 enum { MET_ID, MET_LABEL, MET_UNIT, MET_DIRECTION, MET_GROUP,
-       MET_DESCRIPTION, MET_NFIELDS };
+       MET_DESCRIPTION, MET_COMPARE, MET_NFIELDS };
 enum { HW_ID, HW_NAME, HW_VENDOR, HW_CATEGORY, HW_STATUS, HW_DEPLOYMENT,
        HW_SOFTWARE, HW_NOTES, HW_NFIELDS };
 enum { SPEC_HARDWARE, SPEC_METRIC, SPEC_VALUE, SPEC_SOURCE, SPEC_KIND,
@@ -147,6 +147,11 @@ int dataset_conflict(const struct dataset *ds, size_t hw, size_t metric);
 const char *spec_kind_name(enum spec_kind k);
 /* 1 if higher values of metric m are better. */
 int dataset_higher_better(const struct dataset *ds, size_t m);
+/*
+ * 1 if values of metric m are compared by difference (a year: "+1"),
+ * 0 by ratio (the default: "×1.76").
+ */
+int dataset_compare_difference(const struct dataset *ds, size_t m);
 
 /*
  * The closest of n candidate names to word (edit distance at most a third

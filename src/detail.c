@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diff.h"
 #include "grid.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -306,4 +307,67 @@ detail_source(const struct dataset *ds, size_t src)
 		doc_add(d, DOC_PARA, "Also cited by %zu matrix cells, analysis "
 		    "passages, comparisons and scenarios.", uses);
 	return d;
+}
+
+struct doc *
+detail_diff_row(const struct diff *d, size_t row)
+{
+	const struct dataset *ds = d->ds;
+	const struct diff_row *r = &d->row[row];
+	struct doc *doc = doc_new();
+	size_t ns = dataset_count(ds, DS_SPECS), i, k;
+
+	if (r->kind == DIFF_FIELD) {
+		doc_add(doc, DOC_TITLE, "%s", r->label);
+		for (i = 0; i < d->n; i++) {
+			char *t = diff_cell_text(d, row, i);
+
+			doc_field(doc, dataset_field(ds, DS_HARDWARE, d->hw[i],
+			    HW_NAME), t);
+			free(t);
+		}
+		return doc;
+	}
+	doc_add(doc, DOC_TITLE, "%s (%s)", dataset_field(ds, DS_METRICS,
+	    r->index, MET_LABEL), r->unit);
+	doc_add(doc, DOC_PARA, "%s. %s is better.", dataset_field(ds,
+	    DS_METRICS, r->index, MET_DESCRIPTION), r->higher_better ?
+	    "Higher" : "Lower");
+	for (i = 0; i < d->n; i++) {
+		size_t shown = 0;
+		char *t = diff_cell_text(d, row, i);
+
+		doc_add(doc, DOC_BLANK, "%s", "");
+		doc_add(doc, DOC_HEADING, "%s (%s): %s", dataset_field(ds,
+		    DS_HARDWARE, d->hw[i], HW_NAME), dataset_field(ds,
+		    DS_HARDWARE, d->hw[i], HW_ID), t);
+		free(t);
+		for (k = 0; k < ns; k++) {
+			const struct spec *s = &ds->spec[k];
+			const char *q = dataset_field(ds, DS_SPECS, k,
+			    SPEC_QUOTE);
+			const char *note = dataset_field(ds, DS_SPECS, k,
+			    SPEC_NOTE);
+			char *label;
+
+			if (s->hw != d->hw[i] || s->metric != r->index)
+				continue;
+			shown++;
+			label = xasprintf("%s %s (%s)%s", view_value_text(ds, k),
+			    r->unit, spec_kind_name(s->kind),
+			    (long)k == r->c[i].spec ? " preferred" : "");
+			doc_field(doc, label, dataset_field(ds, DS_SOURCES,
+			    s->source, SRC_TITLE));
+			free(label);
+			source_field(doc, ds, "  Source", dataset_field(ds,
+			    DS_SPECS, k, SPEC_SOURCE));
+			if (*q)
+				doc_add(doc, DOC_PARA, "\"%s\"", q);
+			if (*note)
+				doc_field(doc, "  Note", note);
+		}
+		if (shown == 0)
+			doc_add(doc, DOC_PARA, "%s", "No figure in the dataset.");
+	}
+	return doc;
 }

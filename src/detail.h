@@ -25,6 +25,14 @@ struct doc *detail_hardware(const struct dataset *ds, size_t hw);
 /* A source: its fields and every figure that cites it. */
 struct doc *detail_source(const struct dataset *ds, size_t src);
 
+/*
+ * One row of a diff (row of d): for a metric, each chip's figures for it
+ * with kind, value, source (title and URL), what the source says, and
+ * which is preferred; for a field, each chip's value.
+ */
+struct diff;
+struct doc *detail_diff_row(const struct diff *d, size_t row);
+
 /* The badge shown for a verdict: "[ACCEL]", "[GPU]", "[BOTH]". */
 const char *detail_verdict_badge(const char *verdict);
 

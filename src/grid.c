@@ -3,6 +3,7 @@
  */
 #include "grid.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -377,6 +378,23 @@ json_quote(const char *s)
 	return buf_take(&b);
 }
 
+/* The shortest form of d that reads back as d: 3.35, not 3.3500000000000001. */
+static void
+put_json_number(struct buf *b, double d)
+{
+	char t[32];
+	int prec;
+
+	for (prec = 15; prec < 17; prec++) {
+		snprintf(t, sizeof t, "%.*g", prec, d);
+		if (strtod(t, NULL) == d)
+			break;
+	}
+	if (prec == 17)
+		snprintf(t, sizeof t, "%.17g", d);
+	buf_puts(b, t);
+}
+
 static void
 put_json(struct buf *b, const struct grid *g)
 {
@@ -397,7 +415,7 @@ put_json(struct buf *b, const struct grid *g)
 				buf_puts(b, "null");
 			else if (g->type[c] == GRID_NUMBER &&
 			    parse_number(s, &d) == 0)
-				buf_printf(b, "%.17g", d);
+				put_json_number(b, d);
 			else
 				put_json_string(b, s);
 		}

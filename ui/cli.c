@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "dataset.h"
+#include "diff.h"
 #include "filter.h"
 #include "grid.h"
 #include "utf8.h"
@@ -482,6 +483,22 @@ show_json(const struct dataset *ds, size_t hw, struct grid *figs)
 	free(arr);
 }
 
+/* The hardware row with id, or -1 after a message naming it. */
+static long
+find_hardware(const char *cmd, const struct dataset *ds, const char *id)
+{
+	long hw = dataset_find(ds, DS_HARDWARE, id);
+	const char *hint;
+
+	if (hw >= 0)
+		return hw;
+	hint = dataset_suggest(ds, DS_HARDWARE, id);
+	fprintf(stderr, "accelscope %s: unknown hardware \"%s\"%s%s%s\n", cmd,
+	    id, hint ? " (did you mean " : "", hint ? hint : "",
+	    hint ? "?)" : "");
+	return -1;
+}
+
 int
 cli_show(struct cli_global *g, int argc, char **argv)
 {
@@ -489,7 +506,6 @@ cli_show(struct cli_global *g, int argc, char **argv)
 		{ "format", 1, NULL, 0 }, { "data", 1, NULL, 0 },
 	};
 	char *pos[1] = { NULL }, *s;
-	const char *hint;
 	struct dataset *ds;
 	struct grid *figs;
 	long hw;
@@ -509,11 +525,7 @@ cli_show(struct cli_global *g, int argc, char **argv)
 	if ((ds = load_reported(g, opt_value(opts, NELEM(opts), "data"))) ==
 	    NULL)
 		return 1;
-	if ((hw = dataset_find(ds, DS_HARDWARE, pos[0])) < 0) {
-		hint = dataset_suggest(ds, DS_HARDWARE, pos[0]);
-		fprintf(stderr, "accelscope show: unknown hardware \"%s\"%s%s%s\n",
-		    pos[0], hint ? " (did you mean " : "", hint ? hint : "",
-		    hint ? "?)" : "");
+	if ((hw = find_hardware("show", ds, pos[0])) < 0) {
 		dataset_free(ds);
 		return 2;
 	}
@@ -530,6 +542,67 @@ cli_show(struct cli_global *g, int argc, char **argv)
 	grid_free(figs);
 	dataset_free(ds);
 	return 0;
+}
+
+int
+cli_diff(struct cli_global *g, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "format", 1, NULL, 0 }, { "data", 1, NULL, 0 },
+		{ "only-diff", 0, NULL, 0 },
+	};
+	char *pos[DIFF_MAX + 1], *out;
+	size_t hw[DIFF_MAX], i, k;
+	struct dataset *ds;
+	struct diff *d;
+	struct grid *gr;
+	int fmt, n, rc;
+	long h;
+
+	if ((n = opts_parse("diff", argc, argv, opts, NELEM(opts), pos,
+	    DIFF_MAX + 1)) < 0)
+		return 2;
+	if (n < 2 || n > DIFF_MAX) {
+		fprintf(stderr, "accelscope diff: give 2 to %d hardware ids, "
+		    "not %d (accelscope list hardware --columns id,name)\n",
+		    DIFF_MAX, n);
+		return 2;
+	}
+	if ((fmt = pick_format("diff", opt_value(opts, NELEM(opts),
+	    "format"))) < 0)
+		return 2;
+	if ((ds = load_reported(g, opt_value(opts, NELEM(opts), "data"))) ==
+	    NULL)
+		return 1;
+	for (i = 0; i < (size_t)n; i++) {
+		if ((h = find_hardware("diff", ds, pos[i])) < 0) {
+			dataset_free(ds);
+			return 2;
+		}
+		for (k = 0; k < i; k++)
+			if (hw[k] == (size_t)h) {
+				fprintf(stderr, "accelscope diff: \"%s\" is "
+				    "given twice\n", pos[i]);
+				dataset_free(ds);
+				return 2;
+			}
+		hw[i] = (size_t)h;
+	}
+	d = diff_new(ds, hw, (size_t)n, DIFF_TOLERANCE);
+	gr = diff_grid(d, fmt == GRID_TABLE || fmt == GRID_MD,
+	    opt_seen(opts, NELEM(opts), "only-diff"));
+	out = grid_format(gr, (enum grid_format)fmt);
+	rc = write_out(out);
+	free(out);
+	if (rc == 0 && fmt == GRID_TABLE) {
+		out = xasprintf("\n%s\n", diff_legend());
+		rc = write_out(out);
+		free(out);
+	}
+	grid_free(gr);
+	diff_free(d);
+	dataset_free(ds);
+	return rc;
 }
 
 int
@@ -577,6 +650,9 @@ cli_usage(FILE *fp)
 "                       matrix, analysis, scenarios\n"
 "  show ID [--format F] every figure for one chip, with its source;\n"
 "                       conflicting figures marked\n"
+"  diff ID ID [ID [ID]] [--only-diff] [--format F]\n"
+"                       two to four chips side by side: ratios to the\n"
+"                       first, the best of each metric, conflicts\n"
 "  check [--data DIR]   lint a dataset: every problem as file:line:col\n"
 "\n"
 "options:\n"

@@ -14,6 +14,7 @@ static const struct {
 } commands[] = {
 	{ "list", cli_list },
 	{ "show", cli_show },
+	{ "diff", cli_diff },
 	{ "check", cli_check },
 };
 
