@@ -352,19 +352,21 @@ detail_diff_row(const struct diff *d, size_t row)
 
 			if (s->hw != d->hw[i] || s->metric != r->index)
 				continue;
-			shown++;
-			label = xasprintf("%s %s (%s)%s", view_value_text(ds, k),
+			if (shown++)
+				doc_add(doc, DOC_BLANK, "%s", "");
+			label = xasprintf("%s %s (%s%s)", view_value_text(ds, k),
 			    r->unit, spec_kind_name(s->kind),
-			    (long)k == r->c[i].spec ? " preferred" : "");
-			doc_field(doc, label, dataset_field(ds, DS_SOURCES,
-			    s->source, SRC_TITLE));
+			    (long)k == r->c[i].spec ? ", preferred" : "");
+			doc_field(doc, "Figure", label);
 			free(label);
-			source_field(doc, ds, "  Source", dataset_field(ds,
+			source_field(doc, ds, "Source", dataset_field(ds,
 			    DS_SPECS, k, SPEC_SOURCE));
-			if (*q)
-				doc_add(doc, DOC_PARA, "\"%s\"", q);
-			if (*note)
-				doc_field(doc, "  Note", note);
+			if (*q) {
+				label = xasprintf("\"%s\"", q);
+				doc_field(doc, "Says", label);
+				free(label);
+			}
+			doc_field(doc, "Note", note);
 		}
 		if (shown == 0)
 			doc_add(doc, DOC_PARA, "%s", "No figure in the dataset.");

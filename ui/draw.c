@@ -10,7 +10,7 @@
 
 struct draw_attrs draw_attr;
 
-enum { PAIR_TITLE = 1, PAIR_MARK, PAIR_HEADING, PAIR_ERROR };
+enum { PAIR_TITLE = 1, PAIR_MARK, PAIR_HEADING, PAIR_ERROR, PAIR_BEST };
 
 void
 draw_init(int colour)
@@ -24,6 +24,7 @@ draw_init(int colour)
 	draw_attr.heading = A_BOLD;
 	draw_attr.select = A_REVERSE;
 	draw_attr.mark = A_BOLD;
+	draw_attr.best = A_BOLD;
 	draw_attr.dim = A_DIM;
 	draw_attr.error = A_BOLD;
 	if (!colour)
@@ -32,9 +33,11 @@ draw_init(int colour)
 	init_pair(PAIR_MARK, COLOR_YELLOW, -1);
 	init_pair(PAIR_HEADING, COLOR_CYAN, -1);
 	init_pair(PAIR_ERROR, COLOR_RED, -1);
+	init_pair(PAIR_BEST, COLOR_GREEN, -1);
 	draw_attr.mark = A_BOLD | COLOR_PAIR(PAIR_MARK);
 	draw_attr.heading = A_BOLD | COLOR_PAIR(PAIR_HEADING);
 	draw_attr.error = A_BOLD | COLOR_PAIR(PAIR_ERROR);
+	draw_attr.best = A_BOLD | COLOR_PAIR(PAIR_BEST);
 }
 
 size_t

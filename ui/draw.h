@@ -20,6 +20,7 @@ struct draw_attrs {
 	attr_t	heading;	/* document headings */
 	attr_t	select;		/* the selected row */
 	attr_t	mark;		/* markers: conflicts, announced parts */
+	attr_t	best;		/* the best value in a diff row */
 	attr_t	dim;		/* secondary text */
 	attr_t	error;		/* messages about errors */
 };

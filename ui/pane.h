@@ -42,6 +42,13 @@ struct pane_ops {
 	 */
 	int		(*filter)(struct pane *, const char *expr, int invert,
 			    const char *label, struct diags *dl);
+	/*
+	 * The hardware rows to diff: the marked ones in the order they were
+	 * marked or, with none marked, the one under the cursor and the
+	 * next.  Writes at most max into hw; returns how many there are.
+	 * NULL in panes without hardware rows.
+	 */
+	size_t		(*marked)(struct pane *, size_t *hw, size_t max);
 };
 
 struct pane {
@@ -55,9 +62,13 @@ long pane_scenarios_selected(struct pane *p);
 /* 1 if a table pane has a filter on. */
 int pane_table_filtered(struct pane *p);
 
+/* Show the diff of hw[0..n) (2 to DIFF_MAX) in the Diff pane. */
+void pane_diff_set(struct pane *p, const size_t *hw, size_t n);
+
 extern const struct pane_ops pane_matrix_ops;
 extern const struct pane_ops pane_scenarios_ops;
 extern const struct pane_ops pane_specs_ops;
+extern const struct pane_ops pane_diff_ops;
 extern const struct pane_ops pane_sources_ops;
 
 #endif

@@ -133,7 +133,7 @@ pane_table_filtered(struct pane *p)
 
 const struct pane_ops pane_scenarios_ops = {
 	"Scenarios", scenarios_init, table_done, table_draw, table_key,
-	scenarios_detail, scenarios_status, table_find, table_filter
+	scenarios_detail, scenarios_status, table_find, table_filter, NULL
 };
 
 /* Specs: one row per chip, one column per metric (the preferred figure). */
@@ -200,6 +200,7 @@ specs_init(struct pane *p, const struct dataset *ds)
 	tview_set_flags(tv, flag);
 	tview_set_rowmarks(tv, mark);
 	tview_set_keys(tv, key);
+	tview_enable_marks(tv);
 	p->ds = ds;
 	p->data = tv;
 }
@@ -215,16 +216,56 @@ specs_detail(struct pane *p)
 static char *
 specs_status(struct pane *p)
 {
-	char *s = tview_status(p->data), *t;
+	struct tview *tv = p->data;
+	char *s = tview_status(tv), *t;
 
-	t = xasprintf("%s  a announced  ? unverified  ! conflict", s);
+	if (tv->nmarked)
+		t = xasprintf("%s  %zu marked: d diffs, M clears", s,
+		    tv->nmarked);
+	else
+		t = xasprintf("%s  a announced  ? unverified  ! conflict  "
+		    "Space marks", s);
 	free(s);
 	return t;
 }
 
+static int
+specs_key(struct pane *p, enum action a)
+{
+	struct tview *tv = p->data;
+
+	if (a == ACT_MARK)
+		return tview_toggle_mark(tv);
+	if (a == ACT_CLEAR_MARKS) {
+		tview_clear_marks(tv);
+		return 1;
+	}
+	return table_key(p, a);
+}
+
+static size_t
+specs_marked(struct pane *p, size_t *hw, size_t max)
+{
+	struct tview *tv = p->data;
+	size_t n = tview_marked(tv, hw, max), first;
+
+	if (n > 0 || tv->n == 0 || max == 0)
+		return n;
+	/* Nothing marked: this chip and the next (the last: and the one
+	   before). */
+	if (tv->n == 1 || max < 2) {
+		hw[0] = tv->key[tv->order[tv->cur]];
+		return 1;
+	}
+	first = tv->cur + 1 < tv->n ? tv->cur : tv->cur - 1;
+	hw[0] = tv->key[tv->order[first]];
+	hw[1] = tv->key[tv->order[first + 1]];
+	return 2;
+}
+
 const struct pane_ops pane_specs_ops = {
-	"Specs", specs_init, table_done, table_draw, table_key,
-	specs_detail, specs_status, table_find, table_filter
+	"Specs", specs_init, table_done, table_draw, specs_key,
+	specs_detail, specs_status, table_find, table_filter, specs_marked
 };
 
 /* Sources */
@@ -274,5 +315,5 @@ sources_status(struct pane *p)
 
 const struct pane_ops pane_sources_ops = {
 	"Sources", sources_init, table_done, table_draw, table_key,
-	sources_detail, sources_status, table_find, table_filter
+	sources_detail, sources_status, table_find, table_filter, NULL
 };

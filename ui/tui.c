@@ -6,6 +6,7 @@
  */
 #include "tui.h"
 
+#include <ctype.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "diff.h"
 #include "cli.h"
 #include "draw.h"
 #include "find.h"
@@ -30,7 +32,7 @@
 
 static const struct pane_ops *const pane_list[] = {
 	&pane_matrix_ops, &pane_scenarios_ops, &pane_specs_ops,
-	&pane_sources_ops,
+	&pane_diff_ops, &pane_sources_ops,
 };
 #define NPANES	(sizeof pane_list / sizeof pane_list[0])
 
@@ -88,7 +90,26 @@ tui_pane_by_name(const char *name)
 const char *
 tui_pane_names(void)
 {
-	return "matrix, scenarios, specs, sources";
+	static char names[128];
+	size_t i, len = 0;
+
+	if (names[0] != '\0')
+		return names;
+	for (i = 0; i < NPANES; i++) {
+		const char *n = pane_list[i]->name;
+		size_t k;
+
+		if (len + strlen(n) + 3 >= sizeof names)
+			break;
+		if (i > 0) {
+			memcpy(names + len, ", ", 2);
+			len += 2;
+		}
+		for (k = 0; n[k] != '\0'; k++)
+			names[len++] = (char)tolower((unsigned char)n[k]);
+	}
+	names[len] = '\0';
+	return names;
 }
 
 static void
@@ -546,7 +567,9 @@ apply(struct tui *t, enum action a)
 		break;
 	}
 	if (t->nover) {
-		textview_move(t->over[t->nover - 1], a);
+		/* Space pages down in a detail, as in less. */
+		textview_move(t->over[t->nover - 1], a == ACT_MARK ?
+		    ACT_PAGE_DOWN : a);
 		return 0;
 	}
 	switch (a) {
@@ -560,6 +583,7 @@ apply(struct tui *t, enum action a)
 	case ACT_PANE_2:
 	case ACT_PANE_3:
 	case ACT_PANE_4:
+	case ACT_PANE_5:
 		t->cur = (size_t)(a - ACT_PANE_1) % NPANES;
 		return 0;
 	case ACT_FIT: {
@@ -587,6 +611,28 @@ apply(struct tui *t, enum action a)
 		}
 		diags_done(&dl);
 		free(label);
+		return 0;
+	}
+	case ACT_DIFF: {
+		size_t hw[DIFF_MAX + 1], n, k;
+
+		if (p->ops->marked == NULL) {
+			set_msg(t, xstrdup("d works in Specs: mark chips with "
+			    "Space"));
+			return 0;
+		}
+		n = p->ops->marked(p, hw, DIFF_MAX + 1);
+		if (n < 2 || n > DIFF_MAX) {
+			set_msg(t, xasprintf("%zu marked: a diff takes 2 to %d "
+			    "chips%s", n, DIFF_MAX, n > DIFF_MAX ?
+			    " (M clears the marks)" : ""));
+			return 0;
+		}
+		for (k = 0; k < NPANES; k++)
+			if (pane_list[k] == &pane_diff_ops) {
+				pane_diff_set(&t->panes[k], hw, n);
+				t->cur = k;
+			}
 		return 0;
 	}
 	case ACT_ENTER: {

@@ -14,7 +14,7 @@
 
 #define MAXW	40	/* widest a column grows before its text is cut */
 #define SEP	2	/* cells between columns */
-#define MARKW	3	/* the cursor and row markers, then a blank */
+#define MARKW	4	/* the cursor, row marker and mark, then a blank */
 
 void
 tview_init(struct tview *tv, struct grid *g)
@@ -56,6 +56,7 @@ tview_done(struct tview *tv)
 	free(tv->flag);
 	free(tv->rowmark);
 	free(tv->key);
+	free(tv->mark);
 	free(tv->order);
 	free(tv->width);
 	filter_free(tv->filter);
@@ -93,6 +94,82 @@ void
 tview_set_keys(struct tview *tv, size_t *key)
 {
 	tv->key = key;
+}
+
+void
+tview_enable_marks(struct tview *tv)
+{
+	if (tv->mark == NULL)
+		tv->mark = xcalloc(tv->g->nrows ? tv->g->nrows : 1,
+		    sizeof *tv->mark);
+}
+
+int
+tview_toggle_mark(struct tview *tv)
+{
+	size_t r;
+
+	if (tv->mark == NULL || tv->n == 0)
+		return 0;
+	r = tv->order[tv->cur];
+	if (tv->mark[r]) {
+		tv->mark[r] = 0;
+		tv->nmarked--;
+	} else {
+		tv->mark[r] = ++tv->markseq;
+		tv->nmarked++;
+	}
+	if (tv->cur + 1 < tv->n)
+		tv->cur++;
+	return 1;
+}
+
+void
+tview_clear_marks(struct tview *tv)
+{
+	if (tv->mark != NULL)
+		memset(tv->mark, 0, (tv->g->nrows ? tv->g->nrows : 1) *
+		    sizeof *tv->mark);
+	tv->nmarked = 0;
+	tv->markseq = 0;
+}
+
+size_t
+tview_marked(const struct tview *tv, size_t *out, size_t max)
+{
+	size_t r, i, last = 0, n = tv->g->nrows;
+
+	if (tv->mark == NULL)
+		return 0;
+	/* In marking order: the smallest sequence after the last taken. */
+	for (i = 0; i < max && i < tv->nmarked; i++) {
+		size_t pick = n, seq = 0;
+
+		for (r = 0; r < n; r++)
+			if (tv->mark[r] > last && (seq == 0 ||
+			    tv->mark[r] < seq)) {
+				seq = tv->mark[r];
+				pick = r;
+			}
+		if (pick == n)
+			break;
+		last = seq;
+		out[i] = tv->key != NULL ? tv->key[pick] : pick;
+	}
+	return tv->nmarked;
+}
+
+int
+tview_goto(struct tview *tv, size_t r)
+{
+	size_t k;
+
+	for (k = 0; k < tv->n; k++)
+		if (tv->order[k] == r) {
+			tv->cur = k;
+			return 1;
+		}
+	return 0;
 }
 
 void
@@ -292,6 +369,8 @@ cell(struct tview *tv, WINDOW *win, int y, int x, size_t width, size_t r,
 
 	if (tv->find != NULL && *s && finder_match(tv->find, s, NULL, NULL))
 		attr |= A_UNDERLINE | A_BOLD;
+	if (flag & TVIEW_BEST)
+		attr |= draw_attr.best;
 
 	if (tv->g->type[c] == GRID_NUMBER) {
 		/* Right-aligned, with a column kept for the '!' marker. */
@@ -401,6 +480,11 @@ tview_draw(struct tview *tv, WINDOW *win, int y, int x, int h, int w)
 		if (w > 1)
 			draw_text(win, ry, x + 1, 1, mk, a | (mk[0] != ' ' ?
 			    draw_attr.mark : 0));
+		if (w > 2 && tv->mark != NULL && tv->mark[r]) {
+			draw_text(win, ry, x + 2, 1, "*", a | draw_attr.mark |
+			    A_BOLD);
+			a |= A_BOLD;
+		}
 		cell(tv, win, ry, x + MARKW, fw, r, 0, a | (sel ? A_BOLD : 0));
 		cx = x + MARKW + (int)fw + SEP;
 		for (c = first; c < ncols && cx < x + w; c++) {

@@ -18,6 +18,7 @@
 
 /* Cell flags. */
 #define TVIEW_CONFLICT	0x01	/* the sources disagree: shown with '!' */
+#define TVIEW_BEST	0x02	/* the best in its row: highlighted */
 
 struct tview {
 	struct grid	 *g;		/* owned */
@@ -29,6 +30,11 @@ struct tview {
 					   owned */
 	size_t		 *key;		/* per row: the dataset row it shows;
 					   owned, may be NULL */
+	size_t		 *mark;		/* per row: 0 unmarked, else the order
+					   it was marked in; owned, or NULL
+					   where rows cannot be marked */
+	size_t		  nmarked;
+	size_t		  markseq;
 	size_t		 *order;	/* rows in display order */
 	size_t		  n;		/* rows shown */
 	size_t		 *width;	/* per column, natural width */
@@ -53,6 +59,20 @@ void tview_set_units(struct tview *tv, char **unit);
 void tview_set_flags(struct tview *tv, unsigned char *flag);
 void tview_set_rowmarks(struct tview *tv, char *rowmark);
 void tview_set_keys(struct tview *tv, size_t *key);
+
+/* Let rows be marked (Space), shown with '*'. */
+void tview_enable_marks(struct tview *tv);
+/* Mark or unmark the row under the cursor and move down; 0 if marks are
+ * not enabled or there are no rows. */
+int tview_toggle_mark(struct tview *tv);
+void tview_clear_marks(struct tview *tv);
+/*
+ * The keys (or grid rows, without keys) of the marked rows, in the order
+ * they were marked, at most max into out.  Returns how many are marked.
+ */
+size_t tview_marked(const struct tview *tv, size_t *out, size_t max);
+/* Put the cursor on grid row r if it is shown; 1 if it is. */
+int tview_goto(struct tview *tv, size_t r);
 
 /* Let column c grow to max cells (the default cap is 40). */
 void tview_widen(struct tview *tv, size_t c, size_t max);

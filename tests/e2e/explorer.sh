@@ -66,7 +66,7 @@ expect_not "sorted by"
 screen | grep -F '> ' | grep -qF -- "$top" || fail "cursor left $top"
 
 # Sources
-keys 4
+keys 5
 first=$("$PROG" list sources --columns title --format tsv | sed -n 2p)
 expect "$first"
 keys Enter
@@ -77,7 +77,7 @@ keys Escape
 keys '?'
 expect "Show this help"
 keys Escape
-expect "4 Sources"
+expect "5 Sources"
 
 # Resize to tiny sizes and back: the state is kept.
 keys j j
@@ -88,7 +88,7 @@ resize 2 1
 sleep 0.3
 resize 120 40
 expect "row 3 of"
-expect "4 Sources"
+expect "5 Sources"
 
 # Quit leaves the shell usable.
 keys q
@@ -113,7 +113,7 @@ expect "icanon echo"
 # Start-up options.
 keys clear Enter
 run --pane sources
-expect "4 Sources"
+expect "5 Sources"
 expect "figures"
 keys q
 expect "EXITED:0"

@@ -240,7 +240,7 @@ test_detail(void **state)
 	char *s = doc_text(doc);
 
 	/* Both of p1's figures with their sources; p3 has none. */
-	assert_non_null(strstr(s, "80 GB (vendor-spec) preferred"));
+	assert_non_null(strstr(s, "80 GB (vendor-spec, preferred)"));
 	assert_non_null(strstr(s, "96 GB (seed-claim)"));
 	assert_non_null(strstr(s, "https://alpha.example/x1"));
 	assert_non_null(strstr(s, "\"96GB\""));

@@ -1,0 +1,208 @@
+/*
+ * The Diff pane: two to four chips side by side (diff.h), shown in a
+ * table view.  The best value of each row is highlighted and carries '*',
+ * so it reads without colour; } and { jump between rows that differ; D
+ * hides the rows that do not.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "detail.h"
+#include "diff.h"
+#include "draw.h"
+#include "pane.h"
+#include "tview.h"
+#include "xmalloc.h"
+
+struct diffpane {
+	struct diff	*d;		/* owned, or NULL: nothing to show */
+	struct tview	 tv;
+	int		 only;		/* only the rows that differ */
+};
+
+/* Build the table from the diff, keeping the cursor on row keep. */
+static void
+rebuild(struct diffpane *dp, long keep)
+{
+	struct grid *g = diff_grid(dp->d, 1, dp->only);
+	size_t n = dp->d->n, nc = g->ncols, r = 0, k, i;
+	char **unit = xcalloc(nc, sizeof *unit);
+	unsigned char *flag = xcalloc(g->nrows ? g->nrows * nc : 1, 1);
+	size_t *key = xcalloc(g->nrows ? g->nrows : 1, sizeof *key);
+
+	if (dp->tv.g != NULL)
+		tview_done(&dp->tv);
+	for (i = 0; i < n; i++)
+		unit[2 + i] = xstrdup(dataset_field(dp->d->ds, DS_HARDWARE,
+		    dp->d->hw[i], HW_ID));
+	/* Grid rows follow the diff's, less the hidden ones; then leads. */
+	for (k = 0; k < dp->d->nrows; k++) {
+		if (dp->only && !dp->d->row[k].differs)
+			continue;
+		key[r] = k;
+		for (i = 0; i < n; i++)
+			if (dp->d->row[k].c[i].best)
+				flag[r * nc + 2 + i] |= TVIEW_BEST;
+		r++;
+	}
+	key[r] = dp->d->nrows;
+	tview_init(&dp->tv, g);
+	tview_set_units(&dp->tv, unit);
+	tview_set_flags(&dp->tv, flag);
+	tview_set_keys(&dp->tv, key);
+	for (i = 0; i < n; i++)
+		tview_widen(&dp->tv, 2 + i, 60);
+	if (keep >= 0)
+		for (r = 0; r < g->nrows; r++)
+			if ((long)key[r] >= keep) {
+				tview_goto(&dp->tv, r);
+				break;
+			}
+}
+
+void
+pane_diff_set(struct pane *p, const size_t *hw, size_t n)
+{
+	struct diffpane *dp = p->data;
+	struct diff *d = diff_new(p->ds, hw, n, DIFF_TOLERANCE);
+
+	if (d == NULL)
+		return;
+	diff_free(dp->d);
+	dp->d = d;
+	rebuild(dp, -1);
+}
+
+static void
+diff_init(struct pane *p, const struct dataset *ds)
+{
+	p->ds = ds;
+	p->data = xcalloc(1, sizeof(struct diffpane));
+}
+
+static void
+diff_done(struct pane *p)
+{
+	struct diffpane *dp = p->data;
+
+	if (dp == NULL)
+		return;
+	if (dp->tv.g != NULL)
+		tview_done(&dp->tv);
+	diff_free(dp->d);
+	free(dp);
+	p->data = NULL;
+}
+
+static void
+diff_draw(struct pane *p, WINDOW *win, int h, int w)
+{
+	struct diffpane *dp = p->data;
+	static const char *const help[] = {
+		"No chips to compare yet.",
+		"",
+		"In Specs (3), mark two to four chips with Space and press d;",
+		"or press d on a chip to compare it with the next one.",
+		"",
+		"Here: } and { jump between rows that differ, D shows only",
+		"those, Enter shows each figure's sources.",
+	};
+	size_t i;
+
+	if (dp->d != NULL) {
+		tview_draw(&dp->tv, win, 0, 0, h, w);
+		return;
+	}
+	for (i = 0; i < (size_t)h; i++)
+		draw_blank(win, (int)i, 0, (size_t)w, A_NORMAL);
+	for (i = 0; i < sizeof help / sizeof help[0] && (int)i + 1 < h; i++)
+		draw_text(win, (int)i + 1, 2, w > 2 ? (size_t)w - 2 : 0,
+		    help[i], i == 0 ? draw_attr.heading : A_NORMAL);
+}
+
+/* The diff row under the cursor, or -1 (none, or the leads row). */
+static long
+current(struct diffpane *dp)
+{
+	long r = tview_row(&dp->tv);
+
+	if (r < 0 || dp->tv.key[r] >= dp->d->nrows)
+		return -1;
+	return (long)dp->tv.key[r];
+}
+
+static int
+diff_key(struct pane *p, enum action a)
+{
+	struct diffpane *dp = p->data;
+	long k, r;
+
+	if (dp->d == NULL)
+		return 0;
+	switch (a) {
+	case ACT_NEXT_DIFF:
+	case ACT_PREV_DIFF:
+		r = tview_row(&dp->tv);
+		k = r < 0 ? -1 : (long)dp->tv.key[r];
+		if (a == ACT_PREV_DIFF && k < 0)
+			return 1;
+		k = diff_next(dp->d, k, a == ACT_NEXT_DIFF ? 1 : -1);
+		if (k >= 0)
+			for (r = 0; r < (long)dp->tv.g->nrows; r++)
+				if ((long)dp->tv.key[r] == k)
+					tview_goto(&dp->tv, (size_t)r);
+		return 1;
+	case ACT_ONLY_DIFF:
+		dp->only = !dp->only;
+		rebuild(dp, current(dp));
+		return 1;
+	case ACT_SORT:
+		return 1;	/* rows keep the registry's order */
+	default:
+		return tview_move(&dp->tv, a);
+	}
+}
+
+static struct doc *
+diff_detail(struct pane *p)
+{
+	struct diffpane *dp = p->data;
+	long k;
+
+	if (dp->d == NULL || (k = current(dp)) < 0)
+		return NULL;
+	return detail_diff_row(dp->d, (size_t)k);
+}
+
+static char *
+diff_status(struct pane *p)
+{
+	struct diffpane *dp = p->data;
+	size_t k, ndiff = 0;
+
+	if (dp->d == NULL)
+		return xstrdup("Diff: mark chips in Specs with Space, then d");
+	for (k = 0; k < dp->d->nrows; k++)
+		ndiff += dp->d->row[k].differs != 0;
+	return xasprintf("row %zu of %zu  %zu differ%s  } { next/previous  "
+	    "D %s  * best  ≈ within 5%%  ! conflict", dp->tv.n ?
+	    dp->tv.cur + 1 : 0, dp->tv.n, ndiff, dp->only ?
+	    " (only these shown)" : "", dp->only ? "all rows" :
+	    "only differences");
+}
+
+static int
+diff_find(struct pane *p, struct finder *fn, int dir)
+{
+	struct diffpane *dp = p->data;
+
+	if (dp->d == NULL)
+		return 0;
+	dp->tv.find = fn;
+	return fn != NULL ? tview_find(&dp->tv, fn, dir) : 0;
+}
+
+const struct pane_ops pane_diff_ops = {
+	"Diff", diff_init, diff_done, diff_draw, diff_key, diff_detail,
+	diff_status, diff_find, NULL, NULL
+};
