@@ -75,7 +75,7 @@ keys Escape
 
 # Help
 keys '?'
-expect "Show this help"
+expect "Move up one row"
 keys Escape
 expect "5 Sources"
 
