@@ -46,6 +46,14 @@ static const char *const spec_kinds[] = {
 	"vendor-spec", "derived", "measured", "press", "estimate", "seed-claim",
 	NULL
 };
+static const char *const attentions[] = { "mha", "gqa", "mla", NULL };
+static const char *const precisions[] = {
+	"fp32", "fp16", "bf16", "fp8", "int8", "fp4", "int4", NULL
+};
+static const char *const meas_metrics[] = {
+	"tokens_per_s", "tokens_per_s_per_user", "ttft_ms", "tpot_ms",
+	"e2e_ms", NULL
+};
 static const char *const verdicts[] = { "accelerators", "gpu", "both", NULL };
 
 static const struct field_spec sources_fields[] = {
@@ -117,25 +125,96 @@ static const struct field_spec scenarios_fields[] = {
 	{ "source", 1, CHK_ID, NULL, DS_SOURCES },
 };
 
+static const struct field_spec models_fields[] = {
+	{ "id", 1, CHK_ID, NULL, -1 },
+	{ "name", 1, CHK_TEXT, NULL, -1 },
+	{ "params_b", 1, CHK_NUMBER, NULL, -1 },
+	{ "active_params_b", 1, CHK_NUMBER, NULL, -1 },
+	{ "layers", 1, CHK_NUMBER, NULL, -1 },
+	{ "hidden", 1, CHK_NUMBER, NULL, -1 },
+	{ "heads", 1, CHK_NUMBER, NULL, -1 },
+	{ "kv_heads", 1, CHK_NUMBER, NULL, -1 },
+	{ "head_dim", 1, CHK_NUMBER, NULL, -1 },
+	{ "ffn", 0, CHK_NUMBER, NULL, -1 },
+	{ "vocab", 0, CHK_NUMBER, NULL, -1 },
+	{ "experts", 0, CHK_NUMBER, NULL, -1 },
+	{ "active_experts", 0, CHK_NUMBER, NULL, -1 },
+	{ "attention", 1, CHK_ENUM, attentions, -1 },
+	{ "kv_latent_dim", 0, CHK_NUMBER, NULL, -1 },
+	{ "max_context", 0, CHK_NUMBER, NULL, -1 },
+	{ "source", 1, CHK_ID, NULL, DS_SOURCES },
+	{ "note", 0, CHK_TEXT, NULL, -1 },
+};
+static const struct field_spec measurements_fields[] = {
+	{ "id", 1, CHK_ID, NULL, -1 },
+	{ "hardware", 1, CHK_ID, NULL, DS_HARDWARE },
+	{ "chips", 0, CHK_NUMBER, NULL, -1 },
+	{ "model", 1, CHK_ID, NULL, DS_MODELS },
+	{ "precision", 0, CHK_ENUM, precisions, -1 },
+	{ "tp", 0, CHK_NUMBER, NULL, -1 },
+	{ "batch", 0, CHK_NUMBER, NULL, -1 },
+	{ "concurrency", 0, CHK_NUMBER, NULL, -1 },
+	{ "input_tokens", 0, CHK_NUMBER, NULL, -1 },
+	{ "output_tokens", 0, CHK_NUMBER, NULL, -1 },
+	{ "metric", 1, CHK_ENUM, meas_metrics, -1 },
+	{ "value", 1, CHK_NUMBER, NULL, -1 },
+	{ "source", 1, CHK_ID, NULL, DS_SOURCES },
+	{ "note", 0, CHK_TEXT, NULL, -1 },
+	{ "quote", 0, CHK_TEXT, NULL, -1 },
+};
+static const struct field_spec prices_fields[] = {
+	{ "hardware", 1, CHK_ID, NULL, DS_HARDWARE },
+	{ "usd_per_chip_hour", 1, CHK_NUMBER, NULL, -1 },
+	{ "provider", 1, CHK_TEXT, NULL, -1 },
+	{ "instance", 1, CHK_TEXT, NULL, -1 },
+	{ "region", 0, CHK_TEXT, NULL, -1 },
+	{ "date", 0, CHK_TEXT, NULL, -1 },
+	{ "source", 1, CHK_ID, NULL, DS_SOURCES },
+	{ "kind", 1, CHK_ENUM, spec_kinds, -1 },
+	{ "note", 0, CHK_TEXT, NULL, -1 },
+	{ "quote", 0, CHK_TEXT, NULL, -1 },
+};
+static const struct field_spec efficiency_fields[] = {
+	{ "id", 1, CHK_ID, NULL, -1 },
+	{ "scope", 1, CHK_TEXT, NULL, -1 },
+	{ "quantity", 1, CHK_ID, NULL, -1 },
+	{ "precision", 0, CHK_ENUM, precisions, -1 },
+	{ "value", 1, CHK_NUMBER, NULL, -1 },
+	{ "unit", 1, CHK_TEXT, NULL, -1 },
+	{ "source", 1, CHK_ID, NULL, DS_SOURCES },
+	{ "note", 0, CHK_TEXT, NULL, -1 },
+	{ "quote", 0, CHK_TEXT, NULL, -1 },
+};
+
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct table_spec schemas[DS_NTABLES] = {
 	{ "sources", "sources.csv", sources_fields, NELEM(sources_fields),
-	  "a document a figure or text comes from" },
+	  "a document a figure or text comes from", 0 },
 	{ "metrics", "metrics.csv", metrics_fields, NELEM(metrics_fields),
-	  "a measurable property, its unit and direction" },
+	  "a measurable property, its unit and direction", 0 },
 	{ "hardware", "hardware.csv", hardware_fields, NELEM(hardware_fields),
-	  "a chip or system" },
+	  "a chip or system", 0 },
 	{ "specs", "specs.csv", specs_fields, NELEM(specs_fields),
-	  "one figure, with its source" },
+	  "one figure, with its source", 0 },
 	{ "comparisons", "comparisons.csv", comparisons_fields,
-	  NELEM(comparisons_fields), "a comparison matrix and its two sides" },
+	  NELEM(comparisons_fields), "a comparison matrix and its two sides",
+	  0 },
 	{ "matrix", "matrix.csv", matrix_fields, NELEM(matrix_fields),
-	  "one cell of a comparison matrix" },
+	  "one cell of a comparison matrix", 0 },
 	{ "analysis", "analysis.csv", analysis_fields, NELEM(analysis_fields),
-	  "an analysis passage, linked to dimensions" },
+	  "an analysis passage, linked to dimensions", 0 },
 	{ "scenarios", "scenarios.csv", scenarios_fields,
-	  NELEM(scenarios_fields), "a best-for scenario and its verdict" },
+	  NELEM(scenarios_fields), "a best-for scenario and its verdict", 0 },
+	{ "models", "models.csv", models_fields, NELEM(models_fields),
+	  "an LLM architecture for the calculator", 1 },
+	{ "measurements", "measurements.csv", measurements_fields,
+	  NELEM(measurements_fields), "a published inference result", 1 },
+	{ "prices", "prices.csv", prices_fields, NELEM(prices_fields),
+	  "a cloud list price per chip-hour", 1 },
+	{ "efficiency", "efficiency.csv", efficiency_fields,
+	  NELEM(efficiency_fields),
+	  "an achievable fraction of peak, a latency or an overhead", 1 },
 };
 
 /* The fields that identify a row, for duplicates and overlays. */
@@ -148,6 +227,10 @@ static const int keys[DS_NTABLES][3] = {
 	[DS_MATRIX] = { MX_COMPARISON, MX_DIMENSION, MX_SIDE },
 	[DS_ANALYSIS] = { AN_ID, -1, -1 },
 	[DS_SCENARIOS] = { SC_ID, -1, -1 },
+	[DS_MODELS] = { MOD_ID, -1, -1 },
+	[DS_MEASUREMENTS] = { MS_ID, -1, -1 },
+	[DS_PRICES] = { PR_HARDWARE, PR_PROVIDER, PR_INSTANCE },
+	[DS_EFFICIENCY] = { EF_ID, -1, -1 },
 };
 
 const struct table_spec *
@@ -724,7 +807,10 @@ dataset_load(const struct dataset_opts *o, struct diags *dl)
 				    "bundled %s is missing", file);
 		} else {
 			path = xasprintf("%s/%s", o->dir, file);
-			if (stat(path, &st) == -1 && errno == ENOENT) {
+			if (stat(path, &st) == -1 && errno == ENOENT &&
+			    schemas[t].optional)
+				tab = NULL;
+			else if (stat(path, &st) == -1 && errno == ENOENT) {
 				diags_add(dl, DIAG_ERROR, path, 0, 0,
 				    "missing: every dataset has %s (%s)", file,
 				    schemas[t].help);

@@ -28,6 +28,10 @@ enum ds_table {
 	DS_MATRIX,
 	DS_ANALYSIS,
 	DS_SCENARIOS,
+	DS_MODELS,
+	DS_MEASUREMENTS,
+	DS_PRICES,
+	DS_EFFICIENCY,
 	DS_NTABLES
 };
 
@@ -47,6 +51,18 @@ enum { AN_ID, AN_COMPARISON, AN_TITLE, AN_DIMENSIONS, AN_TEXT, AN_SOURCE,
        AN_NFIELDS };
 enum { SC_ID, SC_GROUP, SC_TITLE, SC_VERDICT, SC_RATIONALE, SC_FILTER,
        SC_SOURCE, SC_NFIELDS };
+/* The calculator's tables. */
+enum { MOD_ID, MOD_NAME, MOD_PARAMS, MOD_ACTIVE, MOD_LAYERS, MOD_HIDDEN,
+       MOD_HEADS, MOD_KV_HEADS, MOD_HEAD_DIM, MOD_FFN, MOD_VOCAB,
+       MOD_EXPERTS, MOD_ACTIVE_EXPERTS, MOD_ATTENTION, MOD_KV_LATENT,
+       MOD_MAX_CONTEXT, MOD_SOURCE, MOD_NOTE, MOD_NFIELDS };
+enum { MS_ID, MS_HARDWARE, MS_CHIPS, MS_MODEL, MS_PRECISION, MS_TP,
+       MS_BATCH, MS_CONCURRENCY, MS_INPUT, MS_OUTPUT, MS_METRIC, MS_VALUE,
+       MS_SOURCE, MS_NOTE, MS_QUOTE, MS_NFIELDS };
+enum { PR_HARDWARE, PR_USD, PR_PROVIDER, PR_INSTANCE, PR_REGION, PR_DATE,
+       PR_SOURCE, PR_KIND, PR_NOTE, PR_QUOTE, PR_NFIELDS };
+enum { EF_ID, EF_SCOPE, EF_QUANTITY, EF_PRECISION, EF_VALUE, EF_UNIT, EF_SOURCE, EF_NOTE,
+       EF_QUOTE, EF_NFIELDS };
 
 /* Kinds of figure, most preferred first. */
 enum spec_kind {
@@ -87,6 +103,7 @@ struct table_spec {
 	const struct field_spec	*fields;
 	size_t			 nfields;
 	const char		*help;	/* one line: what a row is */
+	int			 optional;	/* a dataset may leave it out */
 };
 
 /* A figure, typed. */

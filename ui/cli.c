@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "buf.h"
+#include "calc.h"
 #include "dataset.h"
 #include "diff.h"
 #include "filter.h"
@@ -662,4 +664,318 @@ cli_usage(FILE *fp)
 "\n"
 "Exit status: 0 success, 1 data problems, 2 usage error.\n"
 "See accelscope(1) and accelscope-data(5).\n");
+}
+
+/* The calculator's commands: calc, rank, validate. */
+
+/* A whole number or decimal >= 0 from option name; -1 after a message. */
+static int
+opt_number(const char *cmd, const char *name, const char *v, double *out)
+{
+	if (v == NULL)
+		return 0;
+	if (parse_number(v, out) != 0 || *out < 0) {
+		fprintf(stderr, "accelscope %s: --%s wants a number that is not "
+		    "negative, not \"%s\"\n", cmd, name, v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+opt_prec(const char *cmd, const char *name, const char *v,
+    enum perf_prec *out)
+{
+	int p;
+
+	if (v == NULL)
+		return 0;
+	if ((p = perf_prec_by_name(v)) < 0) {
+		fprintf(stderr, "accelscope %s: --%s: unknown precision \"%s\" "
+		    "(fp32, fp16, bf16, fp8, int8, fp4, int4)\n", cmd, name, v);
+		return -1;
+	}
+	*out = (enum perf_prec)p;
+	return 0;
+}
+
+#define WORKLOAD_OPTS \
+	{ "hw", 1, NULL, 0 }, { "model", 1, NULL, 0 }, \
+	{ "chips", 1, NULL, 0 }, { "batch", 1, NULL, 0 }, \
+	{ "prompt", 1, NULL, 0 }, { "output", 1, NULL, 0 }, \
+	{ "precision", 1, NULL, 0 }, { "kv-precision", 1, NULL, 0 }, \
+	{ "act-precision", 1, NULL, 0 }, { "price", 1, NULL, 0 }, \
+	{ "mfu", 1, NULL, 0 }, { "mbu", 1, NULL, 0 }, \
+	{ "overhead-us", 1, NULL, 0 }, { "format", 1, NULL, 0 }, \
+	{ "data", 1, NULL, 0 }
+
+/* The model with id, or -1 after a message naming it. */
+static long
+find_model(const char *cmd, const struct dataset *ds, const char *id)
+{
+	long m;
+	const char *hint;
+
+	if (id == NULL) {
+		fprintf(stderr, "accelscope %s: which model? (--model ID; "
+		    "accelscope list models --columns id,name)\n", cmd);
+		return -1;
+	}
+	if ((m = dataset_find(ds, DS_MODELS, id)) >= 0)
+		return m;
+	hint = dataset_suggest(ds, DS_MODELS, id);
+	fprintf(stderr, "accelscope %s: unknown model \"%s\"%s%s%s\n", cmd, id,
+	    hint ? " (did you mean " : "", hint ? hint : "",
+	    hint ? "?)" : "");
+	return -1;
+}
+
+/* Fill q from the workload options; need_hw for calc.  -1 after a message. */
+static int
+workload(const char *cmd, const struct dataset *ds, struct opt *opts,
+    size_t nopts, int need_hw, struct calc_req *q)
+{
+	const char *v;
+	long hw = 0, mo;
+	int kv_set;
+
+	if (need_hw) {
+		if ((v = opt_value(opts, nopts, "hw")) == NULL) {
+			fprintf(stderr, "accelscope %s: which hardware? (--hw "
+			    "ID; accelscope list hardware --columns id,name)\n",
+			    cmd);
+			return -1;
+		}
+		if ((hw = find_hardware(cmd, ds, v)) < 0)
+			return -1;
+	}
+	if ((mo = find_model(cmd, ds, opt_value(opts, nopts, "model"))) < 0)
+		return -1;
+	calc_req_init(q, (size_t)hw, (size_t)mo);
+	if ((v = opt_value(opts, nopts, "batch")) != NULL &&
+	    strcmp(v, "max") == 0)
+		q->w.batch = 0;
+	else if (opt_number(cmd, "batch", v, &q->w.batch) != 0)
+		return -1;
+	if (v != NULL && strcmp(v, "max") != 0 && q->w.batch < 1) {
+		fprintf(stderr, "accelscope %s: --batch is at least 1, or "
+		    "max\n", cmd);
+		return -1;
+	}
+	if (opt_number(cmd, "chips", opt_value(opts, nopts, "chips"),
+	    &q->w.chips) != 0 ||
+	    opt_number(cmd, "prompt", opt_value(opts, nopts, "prompt"),
+	    &q->w.prompt) != 0 ||
+	    opt_number(cmd, "output", opt_value(opts, nopts, "output"),
+	    &q->w.output) != 0 ||
+	    opt_number(cmd, "price", opt_value(opts, nopts, "price"),
+	    &q->price) != 0 ||
+	    opt_number(cmd, "mfu", opt_value(opts, nopts, "mfu"), &q->mfu) != 0 ||
+	    opt_number(cmd, "mbu", opt_value(opts, nopts, "mbu"), &q->mbu) != 0 ||
+	    opt_number(cmd, "overhead-us", opt_value(opts, nopts,
+	    "overhead-us"), &q->overhead_us) != 0)
+		return -1;
+	if ((q->mfu >= 0 && !(q->mfu > 0 && q->mfu <= 1)) ||
+	    (q->mbu >= 0 && !(q->mbu > 0 && q->mbu <= 1))) {
+		fprintf(stderr, "accelscope %s: --mfu and --mbu are fractions "
+		    "of peak, above 0 and at most 1\n", cmd);
+		return -1;
+	}
+	if (opt_prec(cmd, "precision", opt_value(opts, nopts, "precision"),
+	    &q->w.wprec) != 0)
+		return -1;
+	q->w.aprec = q->w.wprec;
+	q->w.kvprec = perf_prec_bytes(q->w.wprec) >= 1 ? q->w.wprec : PREC_FP8;
+	kv_set = opt_value(opts, nopts, "kv-precision") != NULL;
+	if (opt_prec(cmd, "kv-precision", opt_value(opts, nopts,
+	    "kv-precision"), &q->w.kvprec) != 0 ||
+	    opt_prec(cmd, "act-precision", opt_value(opts, nopts,
+	    "act-precision"), &q->w.aprec) != 0)
+		return -1;
+	(void)kv_set;
+	return 0;
+}
+
+static int
+print_grid(struct grid *g, int fmt)
+{
+	char *out = grid_format(g, (enum grid_format)fmt);
+	int rc = write_out(out);
+
+	free(out);
+	return rc;
+}
+
+/* calc --format json: one object, numbers as numbers. */
+static int
+print_object(const struct grid *g)
+{
+	struct buf b;
+	size_t r;
+	double d;
+	int rc;
+
+	buf_init(&b);
+	buf_puts(&b, "{");
+	for (r = 0; r < g->nrows; r++) {
+		const char *k = grid_get(g, r, 0), *v = grid_get(g, r, 1);
+		char *q;
+
+		q = json_quote(k);
+		buf_printf(&b, "%s\n  %s: ", r ? "," : "", q);
+		free(q);
+		if (strcmp(v, "true") == 0 || strcmp(v, "false") == 0)
+			buf_puts(&b, v);
+		else if (*v == '\0')
+			buf_puts(&b, "null");
+		else if (parse_number(v, &d) == 0)
+			buf_puts(&b, v);
+		else {
+			q = json_quote(v);
+			buf_puts(&b, q);
+			free(q);
+		}
+	}
+	buf_puts(&b, "\n}\n");
+	rc = write_out(b.s);
+	buf_done(&b);
+	return rc;
+}
+
+int
+cli_calc(struct cli_global *g, int argc, char **argv)
+{
+	struct opt opts[] = { WORKLOAD_OPTS, { "sweep", 0, NULL, 0 },
+	    { "strategy", 1, NULL, 0 }, { "rate", 1, NULL, 0 } };
+	struct dataset *ds;
+	struct calc_req q;
+	struct perf_result r;
+	struct grid *gr;
+	const char *why;
+	char *ex;
+	int fmt, rc;
+
+	if (opts_parse("calc", argc, argv, opts, NELEM(opts), NULL, 0) < 0)
+		return 2;
+	if ((fmt = pick_format("calc", opt_value(opts, NELEM(opts),
+	    "format"))) < 0)
+		return 2;
+	if ((ds = load_reported(g, opt_value(opts, NELEM(opts), "data"))) ==
+	    NULL)
+		return 1;
+	if (workload("calc", ds, opts, NELEM(opts), 1, &q) != 0) {
+		dataset_free(ds);
+		return 2;
+	}
+	if (opt_seen(opts, NELEM(opts), "sweep")) {
+		gr = calc_sweep(ds, &q);
+		rc = print_grid(gr, fmt);
+		grid_free(gr);
+		dataset_free(ds);
+		return rc;
+	}
+	if (calc_run(ds, &q, &r, &why) != 0) {
+		fprintf(stderr, "accelscope calc: %s\n", why);
+		dataset_free(ds);
+		return 2;
+	}
+	gr = calc_grid(ds, &q, &r);
+	if (fmt == GRID_JSON)
+		rc = print_object(gr);
+	else {
+		rc = print_grid(gr, fmt);
+		if (rc == 0 && fmt == GRID_TABLE) {
+			ex = calc_explain(&r);
+			printf("\n%s%s\n", ex, r.fits ? "" :
+			    "\nDoes not fit: too little memory for the weights "
+			    "and this batch (see max_batch, chips_needed).");
+			free(ex);
+		}
+	}
+	grid_free(gr);
+	dataset_free(ds);
+	return rc;
+}
+
+int
+cli_rank(struct cli_global *g, int argc, char **argv)
+{
+	struct opt opts[] = { WORKLOAD_OPTS, { "by", 1, NULL, 0 } };
+	const char *by;
+	struct dataset *ds;
+	struct calc_req q;
+	struct grid *gr;
+	int fmt, rc;
+
+	if (opts_parse("rank", argc, argv, opts, NELEM(opts), NULL, 0) < 0)
+		return 2;
+	if ((fmt = pick_format("rank", opt_value(opts, NELEM(opts),
+	    "format"))) < 0)
+		return 2;
+	by = opt_value(opts, NELEM(opts), "by");
+	if (by == NULL)
+		by = "latency";
+	if (strcmp(by, "cost") != 0 && strcmp(by, "latency") != 0 &&
+	    strcmp(by, "throughput") != 0) {
+		fprintf(stderr, "accelscope rank: --by cost, latency or "
+		    "throughput, not \"%s\"\n", by);
+		return 2;
+	}
+	if (opt_value(opts, NELEM(opts), "hw") != NULL) {
+		fprintf(stderr, "accelscope rank: ranks every chip; --hw is "
+		    "for calc\n");
+		return 2;
+	}
+	if ((ds = load_reported(g, opt_value(opts, NELEM(opts), "data"))) ==
+	    NULL)
+		return 1;
+	if (workload("rank", ds, opts, NELEM(opts), 0, &q) != 0) {
+		dataset_free(ds);
+		return 2;
+	}
+	gr = calc_rank(ds, &q, by);
+	rc = print_grid(gr, fmt);
+	grid_free(gr);
+	dataset_free(ds);
+	return rc;
+}
+
+int
+cli_validate(struct cli_global *g, int argc, char **argv)
+{
+	struct opt opts[] = { { "format", 1, NULL, 0 }, { "data", 1, NULL, 0 },
+	    { "tolerance", 1, NULL, 0 } };
+	struct calc_summary sum;
+	struct dataset *ds;
+	struct grid *gr, *fam;
+	double tol = 50;
+	int fmt, rc;
+
+	if (opts_parse("validate", argc, argv, opts, NELEM(opts), NULL, 0) < 0)
+		return 2;
+	if ((fmt = pick_format("validate", opt_value(opts, NELEM(opts),
+	    "format"))) < 0)
+		return 2;
+	if (opt_number("validate", "tolerance", opt_value(opts, NELEM(opts),
+	    "tolerance"), &tol) != 0)
+		return 2;
+	if ((ds = load_reported(g, opt_value(opts, NELEM(opts), "data"))) ==
+	    NULL)
+		return 1;
+	gr = calc_validate(ds, tol, &sum, &fam);
+	rc = print_grid(gr, fmt);
+	if (rc == 0 && fmt == GRID_TABLE) {
+		printf("\n");
+		rc = print_grid(fam, fmt);
+		printf("\n%zu predicted, %zu skipped (configuration not "
+		    "stated); median absolute error %.1f%%; worst %+.1f%% "
+		    "(%s); %zu beyond ±%.0f%%\n", sum.n, sum.skipped,
+		    sum.median_abs, sum.worst, sum.worst_id, sum.beyond, tol);
+	}
+	grid_free(gr);
+	grid_free(fam);
+	dataset_free(ds);
+	if (rc != 0)
+		return rc;
+	return sum.beyond > 0 || sum.median_abs > 20 ? 1 : 0;
 }

@@ -33,6 +33,9 @@ int cli_explore(struct cli_global *g, const char *pane, const char *filter);
 int cli_list(struct cli_global *g, int argc, char **argv);
 int cli_show(struct cli_global *g, int argc, char **argv);
 int cli_diff(struct cli_global *g, int argc, char **argv);
+int cli_calc(struct cli_global *g, int argc, char **argv);
+int cli_rank(struct cli_global *g, int argc, char **argv);
+int cli_validate(struct cli_global *g, int argc, char **argv);
 int cli_check(struct cli_global *g, int argc, char **argv);
 void cli_usage(FILE *fp);
 

@@ -15,6 +15,9 @@ static const struct {
 	{ "list", cli_list },
 	{ "show", cli_show },
 	{ "diff", cli_diff },
+	{ "calc", cli_calc },
+	{ "rank", cli_rank },
+	{ "validate", cli_validate },
 	{ "check", cli_check },
 };
 

@@ -1,0 +1,633 @@
+/*
+ * The calculator over the dataset; see calc.h.
+ */
+#include "calc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The fixed metric ids (see accelscope-data(5)): a figure or 0. */
+static double
+figure(const struct dataset *ds, size_t hw, const char *metric)
+{
+	long m = dataset_find(ds, DS_METRICS, metric);
+	const struct spec *s;
+
+	if (m < 0 || (s = dataset_preferred(ds, hw, (size_t)m)) == NULL)
+		return 0;
+	return s->value;
+}
+
+static double
+num(const struct dataset *ds, enum ds_table t, size_t i, int f)
+{
+	double v;
+
+	return parse_number(dataset_field(ds, t, i, f), &v) == 0 ? v : 0;
+}
+
+void
+calc_req_init(struct calc_req *q, size_t hw, size_t model)
+{
+	memset(q, 0, sizeof *q);
+	q->hw = hw;
+	q->model = model;
+	q->w.batch = 1;
+	q->w.prompt = 1024;
+	q->w.output = 256;
+	q->w.wprec = q->w.kvprec = q->w.aprec = PREC_BF16;
+	q->mfu = q->mbu = q->overhead_us = q->price = -1;
+}
+
+void
+calc_hw(const struct dataset *ds, size_t hw, struct perf_hw *h)
+{
+	const char *id = dataset_field(ds, DS_HARDWARE, hw, HW_ID);
+	size_t i, n = dataset_count(ds, DS_PRICES);
+
+	memset(h, 0, sizeof *h);
+	h->peak[PREC_BF16] = h->peak[PREC_FP16] = figure(ds, hw,
+	    "bf16_tflops") * 1e12;
+	h->peak[PREC_FP8] = figure(ds, hw, "fp8_tflops") * 1e12;
+	h->peak[PREC_FP4] = figure(ds, hw, "fp4_tflops") * 1e12;
+	h->peak[PREC_INT8] = figure(ds, hw, "int8_tops") * 1e12;
+	h->mem_bytes = figure(ds, hw, "memory_gb") * 1e9;
+	h->mem_bw = figure(ds, hw, "memory_bw_tbs") * 1e12;
+	h->sram_bytes = figure(ds, hw, "sram_mb") * 1e6;
+	/* Scale-up figures are stated for both directions together. */
+	h->link_bw = figure(ds, hw, "scaleup_gbs") * 1e9 / 2;
+	h->domain = figure(ds, hw, "scaleup_chips");
+	h->power_w = figure(ds, hw, "tdp_w");
+	for (i = 0; i < n; i++)
+		if (strcmp(dataset_field(ds, DS_PRICES, i, PR_HARDWARE),
+		    id) == 0) {
+			h->price_h = num(ds, DS_PRICES, i, PR_USD);
+			break;
+		}
+}
+
+void
+calc_model(const struct dataset *ds, size_t i, struct perf_model *m)
+{
+	memset(m, 0, sizeof *m);
+	m->params = num(ds, DS_MODELS, i, MOD_PARAMS) * 1e9;
+	m->active = num(ds, DS_MODELS, i, MOD_ACTIVE) * 1e9;
+	m->layers = num(ds, DS_MODELS, i, MOD_LAYERS);
+	m->hidden = num(ds, DS_MODELS, i, MOD_HIDDEN);
+	m->heads = num(ds, DS_MODELS, i, MOD_HEADS);
+	m->kv_heads = num(ds, DS_MODELS, i, MOD_KV_HEADS);
+	m->head_dim = num(ds, DS_MODELS, i, MOD_HEAD_DIM);
+	m->experts = num(ds, DS_MODELS, i, MOD_EXPERTS);
+	m->active_experts = num(ds, DS_MODELS, i, MOD_ACTIVE_EXPERTS);
+	if (strcmp(dataset_field(ds, DS_MODELS, i, MOD_ATTENTION), "mla") == 0)
+		m->kv_latent = num(ds, DS_MODELS, i, MOD_KV_LATENT);
+}
+
+/* The efficiency quantities, in perf_eff's order, and their units. */
+static const struct {
+	const char	*quantity;
+	const char	*unit;
+	double		 scale;		/* to perf_eff's unit */
+	double		 fallback;	/* when no row applies */
+} quantities[] = {
+	{ "mfu_prefill", "fraction", 1, 0.5 },
+	{ "mfu_decode", "fraction", 1, -1 },	/* -1: as mfu_prefill */
+	{ "mbu_decode", "fraction", 1, 0.6 },
+	{ "link_fraction", "fraction", 1, 1 },
+	{ "allreduce_latency_us", "us", 1e-6, 0 },
+	{ "step_overhead_us", "us", 1e-6, 0 },
+	{ "layer_latency_us", "us", 1e-6, 0 },
+	{ "memory_fraction", "fraction", 1, 0.9 },
+};
+
+/* The first row for (scope, quantity) at precision p ("" any); -1 none. */
+static long
+eff_row(const struct dataset *ds, const char *scope, const char *quantity,
+    const char *unit, const char *p)
+{
+	size_t i, n = dataset_count(ds, DS_EFFICIENCY);
+
+	for (i = 0; i < n; i++) {
+		const char *rp = dataset_field(ds, DS_EFFICIENCY, i,
+		    EF_PRECISION);
+
+		if (strcmp(dataset_field(ds, DS_EFFICIENCY, i, EF_SCOPE),
+		    scope) != 0 || strcmp(dataset_field(ds, DS_EFFICIENCY, i,
+		    EF_QUANTITY), quantity) != 0 || strcmp(dataset_field(ds,
+		    DS_EFFICIENCY, i, EF_UNIT), unit) != 0)
+			continue;
+		if (p == NULL ? *rp != '\0' : strcmp(rp, p) != 0)
+			continue;
+		return (long)i;
+	}
+	return -1;
+}
+
+void
+calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
+    struct perf_eff *e, const char **src)
+{
+	const char *scopes[3] = { dataset_field(ds, DS_HARDWARE, hw, HW_ID),
+	    dataset_field(ds, DS_HARDWARE, hw, HW_CATEGORY), "any" };
+	const char *pn = perf_prec_name(p);
+	double v[NELEM(quantities)];
+	size_t k, s;
+
+	for (k = 0; k < NELEM(quantities); k++) {
+		long r = -1;
+
+		for (s = 0; s < 3 && r < 0; s++) {
+			r = eff_row(ds, scopes[s], quantities[k].quantity,
+			    quantities[k].unit, pn);
+			if (r < 0)
+				r = eff_row(ds, scopes[s],
+				    quantities[k].quantity, quantities[k].unit,
+				    NULL);
+		}
+		v[k] = r >= 0 ? num(ds, DS_EFFICIENCY, (size_t)r, EF_VALUE) *
+		    quantities[k].scale : quantities[k].fallback *
+		    quantities[k].scale;
+		if (src != NULL)
+			src[k] = r >= 0 ? dataset_field(ds, DS_EFFICIENCY,
+			    (size_t)r, EF_ID) : NULL;
+	}
+	e->mfu = v[0];
+	e->mfu_decode = v[1] >= 0 ? v[1] : v[0];
+	e->mbu = v[2];
+	e->link = v[3];
+	e->allreduce_s = v[4];
+	e->overhead_s = v[5];
+	e->layer_s = v[6];
+	e->mem_fraction = v[7];
+}
+
+int
+calc_run(const struct dataset *ds, const struct calc_req *q,
+    struct perf_result *r, const char **why)
+{
+	struct perf_hw h;
+	struct perf_model m;
+	struct perf_eff e;
+
+	calc_hw(ds, q->hw, &h);
+	calc_model(ds, q->model, &m);
+	calc_eff(ds, q->hw, q->w.aprec, &e, NULL);
+	if (q->mfu >= 0)
+		e.mfu = e.mfu_decode = q->mfu;
+	if (q->mbu >= 0)
+		e.mbu = q->mbu;
+	if (q->overhead_us >= 0)
+		e.overhead_s = q->overhead_us * 1e-6;
+	if (q->price >= 0)
+		h.price_h = q->price;
+	return perf_eval(&h, &m, &e, &q->w, r, why);
+}
+
+static void
+kv(struct grid *g, const char *key, const char *unit, const char *fmt,
+    double v)
+{
+	size_t r = grid_add_row(g);
+
+	grid_set(g, r, 0, key);
+	grid_set_owned(g, r, 1, xasprintf(fmt, v));
+	grid_set(g, r, 2, unit);
+}
+
+static void
+kvs(struct grid *g, const char *key, const char *v)
+{
+	size_t r = grid_add_row(g);
+
+	grid_set(g, r, 0, key);
+	grid_set(g, r, 1, v);
+}
+
+struct grid *
+calc_grid(const struct dataset *ds, const struct calc_req *q,
+    const struct perf_result *r)
+{
+	struct grid *g = grid_new(3);
+
+	grid_column(g, 0, "key", GRID_TEXT);
+	grid_column(g, 1, "value", GRID_NUMBER);
+	grid_column(g, 2, "unit", GRID_TEXT);
+	kvs(g, "hardware", dataset_field(ds, DS_HARDWARE, q->hw, HW_ID));
+	kvs(g, "model", dataset_field(ds, DS_MODELS, q->model, MOD_ID));
+	kvs(g, "fits", r->fits ? "true" : "false");
+	kv(g, "chips", "", "%.0f", r->chips);
+	kv(g, "chips_needed", "", "%.0f", r->chips_needed);
+	kv(g, "batch", "", "%.0f", r->batch);
+	kv(g, "max_batch", "", "%.0f", r->max_batch);
+	kv(g, "weights_gb_per_chip", "GB", "%.4g", r->weights_per_chip / 1e9);
+	kv(g, "kv_bytes_per_token", "B", "%.0f", r->kv_per_token);
+	kv(g, "kv_gb_per_seq", "GB", "%.4g", r->kv_per_seq / 1e9);
+	kv(g, "ttft_ms", "ms", "%.4g", r->ttft_s * 1e3);
+	kv(g, "tpot_ms", "ms", "%.4g", r->tpot_s * 1e3);
+	kv(g, "tokens_per_s_per_user", "tokens/s", "%.4g",
+	    r->tokens_per_s_user);
+	kv(g, "throughput_tokens_per_s", "tokens/s", "%.4g", r->tokens_per_s);
+	kv(g, "e2e_latency_s", "s", "%.4g", r->e2e_s);
+	kvs(g, "bound_prefill", perf_bound_name(r->prefill.bound));
+	kvs(g, "bound_decode", perf_bound_name(r->decode.bound));
+	if (r->cost_per_mtok > 0)
+		kv(g, "cost_per_mtok_usd", "USD", "%.4g", r->cost_per_mtok);
+	else
+		kvs(g, "cost_per_mtok_usd", "");
+	if (r->joules_per_token > 0)
+		kv(g, "joules_per_token", "J", "%.4g", r->joules_per_token);
+	else
+		kvs(g, "joules_per_token", "");
+	kv(g, "decode_memory_ms", "ms", "%.4g", r->decode.memory_s * 1e3);
+	kv(g, "decode_compute_ms", "ms", "%.4g", r->decode.compute_s * 1e3);
+	kv(g, "decode_comm_ms", "ms", "%.4g", r->decode.comm_s * 1e3);
+	kv(g, "decode_overhead_ms", "ms", "%.4g", r->decode.overhead_s * 1e3);
+	kv(g, "decode_pipeline_ms", "ms", "%.4g", r->decode.pipeline_s * 1e3);
+	kv(g, "arithmetic_intensity", "FLOP/B", "%.4g", r->intensity);
+	kv(g, "ridge_point", "FLOP/B", "%.4g", r->ridge);
+	kvs(g, "compute_precision", perf_prec_name(r->aprec_used));
+	return g;
+}
+
+char *
+calc_explain(const struct perf_result *r)
+{
+	const struct perf_step *s = &r->decode;
+
+	switch (s->bound) {
+	case BOUND_MEMORY:
+		return xasprintf("memory-bound: %.0f%% of the step reads "
+		    "weights, %.0f%% the KV cache", 100 * s->weight_bytes /
+		    s->bytes * s->memory_s / s->total_s, 100 * (s->bytes -
+		    s->weight_bytes) / s->bytes * s->memory_s / s->total_s);
+	case BOUND_COMPUTE:
+		return xasprintf("compute-bound: arithmetic intensity %.0f "
+		    "FLOP/B is past the ridge at %.0f", r->intensity, r->ridge);
+	case BOUND_COMMUNICATION:
+		return xasprintf("communication-bound: all-reduces take %.0f%% "
+		    "of the step", 100 * s->comm_s / s->total_s);
+	case BOUND_OVERHEAD:
+		return xasprintf("overhead-bound: the serving stack's %.1f ms "
+		    "per step is %.0f%% of it", s->overhead_s * 1e3,
+		    100 * s->overhead_s / s->total_s);
+	case BOUND_PIPELINE:
+	default:
+		return xasprintf("pipeline-bound: a token crosses %.0f%% of the "
+		    "step in per-layer latency", 100 * s->pipeline_s /
+		    s->total_s);
+	}
+}
+
+/* Ranking */
+
+struct ranked {
+	size_t	hw;
+	int	ok;
+	double	key;
+	struct perf_result r;
+	const char *why;
+};
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->ok != y->ok)
+		return y->ok - x->ok;
+	if (!x->ok)
+		return x->hw < y->hw ? -1 : x->hw > y->hw;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->hw < y->hw ? -1 : x->hw > y->hw;
+}
+
+struct grid *
+calc_rank(const struct dataset *ds, const struct calc_req *q, const char *by)
+{
+	size_t n = dataset_count(ds, DS_HARDWARE), i, k, row;
+	struct ranked *v = xcalloc(n ? n : 1, sizeof *v);
+	struct grid *g = grid_new(10);
+	static const char *const head[] = { "rank", "hardware", "chips",
+	    "batch", "ttft_ms", "tpot_ms", "tokens_per_s",
+	    "cost_per_mtok_usd", "bound", "note" };
+
+	for (k = 0; k < NELEM(head); k++)
+		grid_column(g, k, head[k], k >= 2 && k <= 7 ? GRID_NUMBER :
+		    GRID_TEXT);
+	for (i = 0; i < n; i++) {
+		struct calc_req c = *q;
+
+		c.hw = i;
+		v[i].hw = i;
+		if (calc_run(ds, &c, &v[i].r, &v[i].why) != 0)
+			continue;
+		if (!v[i].r.fits) {
+			v[i].why = "does not fit: too little memory for the "
+			    "weights and one sequence";
+			continue;
+		}
+		v[i].ok = 1;
+		if (strcmp(by, "cost") == 0)
+			v[i].key = v[i].r.cost_per_mtok > 0 ?
+			    v[i].r.cost_per_mtok : HUGE_VAL;
+		else if (strcmp(by, "throughput") == 0)
+			v[i].key = -v[i].r.tokens_per_s;
+		else
+			v[i].key = v[i].r.e2e_s;
+		if (strcmp(by, "cost") == 0 && !(v[i].r.cost_per_mtok > 0))
+			v[i].why = "no price in the dataset";
+	}
+	qsort(v, n, sizeof *v, cmp_ranked);
+	for (i = 0, k = 0; i < n; i++) {
+		row = grid_add_row(g);
+		if (v[i].ok && v[i].key < HUGE_VAL)
+			grid_set_owned(g, row, 0, xasprintf("%zu", ++k));
+		grid_set(g, row, 1, dataset_field(ds, DS_HARDWARE, v[i].hw,
+		    HW_ID));
+		if (v[i].ok) {
+			grid_set_owned(g, row, 2, xasprintf("%.0f",
+			    v[i].r.chips));
+			grid_set_owned(g, row, 3, xasprintf("%.0f",
+			    v[i].r.batch));
+			grid_set_owned(g, row, 4, xasprintf("%.4g",
+			    v[i].r.ttft_s * 1e3));
+			grid_set_owned(g, row, 5, xasprintf("%.4g",
+			    v[i].r.tpot_s * 1e3));
+			grid_set_owned(g, row, 6, xasprintf("%.4g",
+			    v[i].r.tokens_per_s));
+			if (v[i].r.cost_per_mtok > 0)
+				grid_set_owned(g, row, 7, xasprintf("%.4g",
+				    v[i].r.cost_per_mtok));
+			grid_set(g, row, 8, perf_bound_name(
+			    v[i].r.decode.bound));
+		}
+		grid_set(g, row, 9, v[i].why != NULL ? v[i].why : "");
+	}
+	free(v);
+	return g;
+}
+
+struct grid *
+calc_sweep(const struct dataset *ds, const struct calc_req *q)
+{
+	struct grid *g = grid_new(7);
+	struct perf_result r;
+	struct calc_req c = *q;
+	const char *why;
+	double b, max;
+	size_t row;
+
+	grid_column(g, 0, "batch", GRID_NUMBER);
+	grid_column(g, 1, "tokens_per_s_per_user", GRID_NUMBER);
+	grid_column(g, 2, "throughput_tokens_per_s", GRID_NUMBER);
+	grid_column(g, 3, "ttft_ms", GRID_NUMBER);
+	grid_column(g, 4, "tpot_ms", GRID_NUMBER);
+	grid_column(g, 5, "cost_per_mtok_usd", GRID_NUMBER);
+	grid_column(g, 6, "bound", GRID_TEXT);
+	c.w.batch = 1;
+	if (calc_run(ds, &c, &r, &why) != 0)
+		return g;
+	max = r.max_batch;
+	for (b = 1; b <= max; b = b * 2 > max && b < max ? max : b * 2) {
+		c.w.batch = b;
+		if (calc_run(ds, &c, &r, &why) != 0)
+			break;
+		row = grid_add_row(g);
+		grid_set_owned(g, row, 0, xasprintf("%.0f", b));
+		grid_set_owned(g, row, 1, xasprintf("%.4g",
+		    r.tokens_per_s_user));
+		grid_set_owned(g, row, 2, xasprintf("%.4g", r.tokens_per_s));
+		grid_set_owned(g, row, 3, xasprintf("%.4g", r.ttft_s * 1e3));
+		grid_set_owned(g, row, 4, xasprintf("%.4g", r.tpot_s * 1e3));
+		if (r.cost_per_mtok > 0)
+			grid_set_owned(g, row, 5, xasprintf("%.4g",
+			    r.cost_per_mtok));
+		grid_set(g, row, 6, perf_bound_name(r.decode.bound));
+		if (b >= max)
+			break;
+	}
+	return g;
+}
+
+/* Validation */
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+median(double *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/*
+ * Predict measurement i.  Returns 0 and sets *pred, or -1 with why.
+ * Unstated parts of the configuration: chips from tp or the fewest that
+ * hold the model; batch from concurrency, else the largest that fits for
+ * throughput and 1 otherwise; bf16 when no precision is given.
+ */
+static int
+predict(const struct dataset *ds, size_t i, double *pred, const char **why)
+{
+	long hw = dataset_find(ds, DS_HARDWARE, dataset_field(ds,
+	    DS_MEASUREMENTS, i, MS_HARDWARE));
+	long mo = dataset_find(ds, DS_MODELS, dataset_field(ds,
+	    DS_MEASUREMENTS, i, MS_MODEL));
+	const char *metric = dataset_field(ds, DS_MEASUREMENTS, i, MS_METRIC);
+	const char *prec = dataset_field(ds, DS_MEASUREMENTS, i,
+	    MS_PRECISION);
+	int throughput = strcmp(metric, "tokens_per_s") == 0;
+	int e2e = strcmp(metric, "e2e_ms") == 0;
+	struct perf_result r;
+	struct calc_req q;
+	int p;
+
+	if (hw < 0 || mo < 0) {
+		*why = "unknown hardware or model";
+		return -1;
+	}
+	calc_req_init(&q, (size_t)hw, (size_t)mo);
+	p = *prec ? perf_prec_by_name(prec) : PREC_BF16;
+	q.w.wprec = q.w.aprec = (enum perf_prec)p;
+	q.w.kvprec = perf_prec_bytes((enum perf_prec)p) >= 1 ?
+	    (enum perf_prec)p : PREC_FP8;
+	q.w.chips = num(ds, DS_MEASUREMENTS, i, MS_CHIPS);
+	if (q.w.chips <= 0)
+		q.w.chips = num(ds, DS_MEASUREMENTS, i, MS_TP);
+	if (q.w.chips <= 0) {
+		struct perf_hw h;
+
+		/* SRAM-only parts need as many chips as hold the weights;
+		   elsewhere the count is a choice the source must state. */
+		calc_hw(ds, (size_t)hw, &h);
+		if (h.mem_bytes > 0 || !(h.sram_bytes > 0)) {
+			*why = "chip count not stated";
+			return -1;
+		}
+	}
+	q.w.batch = num(ds, DS_MEASUREMENTS, i, MS_BATCH);
+	if (q.w.batch <= 0)
+		q.w.batch = num(ds, DS_MEASUREMENTS, i, MS_CONCURRENCY);
+	if (q.w.batch <= 0)
+		q.w.batch = throughput ? 0 : 1;
+	if (*dataset_field(ds, DS_MEASUREMENTS, i, MS_INPUT))
+		q.w.prompt = num(ds, DS_MEASUREMENTS, i, MS_INPUT);
+	else if (throughput || e2e || strcmp(metric, "ttft_ms") == 0) {
+		*why = "input length not stated";
+		return -1;
+	}
+	if (*dataset_field(ds, DS_MEASUREMENTS, i, MS_OUTPUT))
+		q.w.output = num(ds, DS_MEASUREMENTS, i, MS_OUTPUT);
+	else if (throughput || e2e) {
+		*why = "output length not stated";
+		return -1;
+	} else if (strcmp(metric, "ttft_ms") == 0)
+		q.w.output = 1;
+	if (calc_run(ds, &q, &r, why) != 0)
+		return -1;
+	if (strcmp(metric, "ttft_ms") == 0)
+		*pred = r.ttft_s * 1e3;
+	else if (strcmp(metric, "tpot_ms") == 0)
+		*pred = r.tpot_s * 1e3;
+	else if (e2e)
+		*pred = r.e2e_s * 1e3;
+	else if (throughput)
+		*pred = r.tokens_per_s;
+	else
+		*pred = r.tokens_per_s_user;
+	return 0;
+}
+
+/* The efficiency row calibrated on measurement i, or NULL. */
+static const char *
+calibrates(const struct dataset *ds, size_t i)
+{
+	const char *id = dataset_field(ds, DS_MEASUREMENTS, i, MS_ID);
+	size_t k, n = dataset_count(ds, DS_EFFICIENCY), len = strlen(id);
+
+	for (k = 0; k < n; k++) {
+		const char *note = dataset_field(ds, DS_EFFICIENCY, k, EF_NOTE);
+		const char *p = strstr(note, id);
+
+		if (p != NULL && !(p[len] == '-' || (p[len] >= 'a' &&
+		    p[len] <= 'z') || (p[len] >= '0' && p[len] <= '9')))
+			return dataset_field(ds, DS_EFFICIENCY, k, EF_ID);
+	}
+	return NULL;
+}
+
+struct grid *
+calc_validate(const struct dataset *ds, double tol, struct calc_summary *sum,
+    struct grid **fam)
+{
+	size_t n = dataset_count(ds, DS_MEASUREMENTS), i, k, row, nf = 0;
+	struct grid *g = grid_new(8);
+	double *err = xcalloc(n ? n : 1, sizeof *err);
+	const char **family = xcalloc(n ? n : 1, sizeof *family);
+	const char **fname = xcalloc(n ? n : 1, sizeof *fname);
+	static const char *const head[] = { "id", "hardware", "model",
+	    "metric", "published", "predicted", "error_pct", "note" };
+
+	memset(sum, 0, sizeof *sum);
+	for (k = 0; k < NELEM(head); k++)
+		grid_column(g, k, head[k], k >= 4 && k <= 6 ? GRID_NUMBER :
+		    GRID_TEXT);
+	for (i = 0; i < n; i++) {
+		double pub = num(ds, DS_MEASUREMENTS, i, MS_VALUE), pred, e;
+		const char *why = NULL;
+		long hw;
+
+		row = grid_add_row(g);
+		grid_set(g, row, 0, dataset_field(ds, DS_MEASUREMENTS, i,
+		    MS_ID));
+		grid_set(g, row, 1, dataset_field(ds, DS_MEASUREMENTS, i,
+		    MS_HARDWARE));
+		grid_set(g, row, 2, dataset_field(ds, DS_MEASUREMENTS, i,
+		    MS_MODEL));
+		grid_set(g, row, 3, dataset_field(ds, DS_MEASUREMENTS, i,
+		    MS_METRIC));
+		grid_set(g, row, 4, dataset_field(ds, DS_MEASUREMENTS, i,
+		    MS_VALUE));
+		if (predict(ds, i, &pred, &why) != 0 || !(pub > 0)) {
+			grid_set_owned(g, row, 7, xasprintf("skipped: %s",
+			    why != NULL ? why : "no published value"));
+			sum->skipped++;
+			continue;
+		}
+		e = 100 * (pred - pub) / pub;
+		grid_set_owned(g, row, 5, xasprintf("%.4g", pred));
+		grid_set_owned(g, row, 6, xasprintf("%+.1f", e));
+		if ((why = calibrates(ds, i)) != NULL)
+			grid_set_owned(g, row, 7, xasprintf("calibrates %s",
+			    why));
+		hw = dataset_find(ds, DS_HARDWARE, dataset_field(ds,
+		    DS_MEASUREMENTS, i, MS_HARDWARE));
+		family[sum->n] = dataset_field(ds, DS_HARDWARE, (size_t)hw,
+		    HW_VENDOR);
+		err[sum->n++] = e;
+		if (fabs(e) > fabs(sum->worst) || sum->n == 1) {
+			sum->worst = e;
+			snprintf(sum->worst_id, sizeof sum->worst_id, "%s",
+			    dataset_field(ds, DS_MEASUREMENTS, i, MS_ID));
+		}
+		if (fabs(e) > tol)
+			sum->beyond++;
+	}
+	if (fam != NULL) {
+		double *v = xcalloc(sum->n ? sum->n : 1, sizeof *v);
+
+		*fam = grid_new(4);
+		grid_column(*fam, 0, "family", GRID_TEXT);
+		grid_column(*fam, 1, "n", GRID_NUMBER);
+		grid_column(*fam, 2, "median_abs_pct", GRID_NUMBER);
+		grid_column(*fam, 3, "worst_pct", GRID_NUMBER);
+		for (i = 0; i < sum->n; i++) {
+			for (k = 0; k < nf; k++)
+				if (strcmp(fname[k], family[i]) == 0)
+					break;
+			if (k < nf)
+				continue;
+			fname[nf++] = family[i];
+		}
+		for (k = 0; k < nf; k++) {
+			size_t m = 0;
+			double worst = 0;
+
+			for (i = 0; i < sum->n; i++)
+				if (strcmp(family[i], fname[k]) == 0) {
+					v[m++] = fabs(err[i]);
+					if (fabs(err[i]) > fabs(worst))
+						worst = err[i];
+				}
+			row = grid_add_row(*fam);
+			grid_set(*fam, row, 0, fname[k]);
+			grid_set_owned(*fam, row, 1, xasprintf("%zu", m));
+			grid_set_owned(*fam, row, 2, xasprintf("%.1f",
+			    median(v, m)));
+			grid_set_owned(*fam, row, 3, xasprintf("%+.1f", worst));
+		}
+		free(v);
+	}
+	for (i = 0; i < sum->n; i++)
+		err[i] = fabs(err[i]);
+	sum->median_abs = median(err, sum->n);
+	free(err);
+	free(family);
+	free(fname);
+	return g;
+}

@@ -1,0 +1,80 @@
+/*
+ * The calculator over the dataset: turns hardware rows, models, prices and
+ * efficiency rows into the model's inputs (perf.h), and runs it for one
+ * workload, for every chip (rank), over batch sizes (sweep), and against
+ * every published measurement (validate).  The CLI and the explorer's
+ * Calculator pane both call these.
+ */
+#ifndef CALC_H
+#define CALC_H
+
+#include "dataset.h"
+#include "grid.h"
+#include "perf.h"
+
+/* What a user may set; a negative number (or NULL) keeps the default. */
+struct calc_req {
+	size_t		 hw;
+	size_t		 model;
+	struct perf_work w;
+	double		 mfu, mbu, overhead_us, price;
+};
+
+/* Defaults: batch 1, prompt 1024, output 256, bf16 throughout. */
+void calc_req_init(struct calc_req *q, size_t hw, size_t model);
+
+/* The hardware's figures (preferred ones) and its first listed price. */
+void calc_hw(const struct dataset *ds, size_t hw, struct perf_hw *h);
+void calc_model(const struct dataset *ds, size_t model, struct perf_model *m);
+
+/*
+ * The efficiencies for hardware hw at precision p: for each quantity the
+ * first efficiency.csv row whose scope is the chip's id (at p, then at any
+ * precision), else its category, else "any".  src[k], when not NULL, gets
+ * the id of the row used for each of the eight fields of perf_eff in
+ * order (NULL where none applied and a built-in fallback did).
+ */
+void calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
+    struct perf_eff *e, const char **src);
+
+/* Evaluate the request.  0, or -1 with why. */
+int calc_run(const struct dataset *ds, const struct calc_req *q,
+    struct perf_result *r, const char **why);
+
+/* The result as a key-value grid (key, value, unit). Caller frees. */
+struct grid *calc_grid(const struct dataset *ds, const struct calc_req *q,
+    const struct perf_result *r);
+/* One line on what bounds the decode step. Caller frees. */
+char *calc_explain(const struct perf_result *r);
+
+/*
+ * Every chip for the request's model and workload (chips 0: the fewest
+ * that hold it), ranked by by ("cost", "latency" or "throughput"); chips
+ * that cannot run it are listed last with the reason.  Caller frees.
+ */
+struct grid *calc_rank(const struct dataset *ds, const struct calc_req *q,
+    const char *by);
+
+/* Batch 1, 2, 4, ... up to the largest that fits. Caller frees. */
+struct grid *calc_sweep(const struct dataset *ds, const struct calc_req *q);
+
+struct calc_summary {
+	size_t	n;		/* predicted */
+	size_t	skipped;	/* configuration incomplete */
+	double	median_abs;	/* percent */
+	double	worst;		/* signed percent, largest magnitude */
+	char	worst_id[96];
+	size_t	beyond;		/* cases beyond the tolerance */
+};
+
+/*
+ * Every measurement predicted against published: id, hardware, model,
+ * metric, published, predicted, error_pct (signed), and why a row was
+ * skipped.  sum gets the summary; fam, when not NULL, a per-family grid
+ * (family, n, median_abs_pct, worst_pct).  tol is the tolerance in
+ * percent for sum->beyond.  Caller frees.
+ */
+struct grid *calc_validate(const struct dataset *ds, double tol,
+    struct calc_summary *sum, struct grid **fam);
+
+#endif

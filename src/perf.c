@@ -1,0 +1,270 @@
+/*
+ * The inference model; see perf.h.
+ */
+#include "perf.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *const prec_names[PREC_N] = {
+	"fp32", "fp16", "bf16", "fp8", "int8", "fp4", "int4"
+};
+static const double prec_bytes[PREC_N] = { 4, 2, 2, 1, 1, 0.5, 0.5 };
+
+/* Where a chip has no figure at a precision, the next it would run at. */
+static const int fallback[PREC_N][4] = {
+	[PREC_FP32] = { PREC_FP16, PREC_BF16, -1, -1 },
+	[PREC_FP16] = { PREC_BF16, -1, -1, -1 },
+	[PREC_BF16] = { PREC_FP16, -1, -1, -1 },
+	[PREC_FP8] = { PREC_BF16, PREC_FP16, -1, -1 },
+	[PREC_INT8] = { PREC_FP8, PREC_BF16, PREC_FP16, -1 },
+	[PREC_FP4] = { PREC_FP8, PREC_BF16, PREC_FP16, -1 },
+	[PREC_INT4] = { PREC_INT8, PREC_FP8, PREC_BF16, PREC_FP16 },
+};
+
+static const char *const bound_names[BOUND_N] = {
+	"compute", "memory", "communication", "overhead", "pipeline"
+};
+
+int
+perf_prec_by_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < PREC_N; i++)
+		if (strcmp(name, prec_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+perf_prec_name(enum perf_prec p)
+{
+	return prec_names[p];
+}
+
+double
+perf_prec_bytes(enum perf_prec p)
+{
+	return prec_bytes[p];
+}
+
+const char *
+perf_bound_name(enum perf_bound b)
+{
+	return bound_names[b];
+}
+
+double
+perf_kv_per_token(const struct perf_model *m, enum perf_prec p)
+{
+	if (m->kv_latent > 0)
+		return m->layers * m->kv_latent * prec_bytes[p];
+	return 2 * m->layers * m->kv_heads * m->head_dim * prec_bytes[p];
+}
+
+/*
+ * A mixture of experts: shared weights S and E experts of P_e each, from
+ * total = S + E.P_e and active = S + k.P_e.  A batch of t tokens, each
+ * routed to k of E experts, touches 1 - (1 - k/E)^t of them on average.
+ */
+double
+perf_weights_touched(const struct perf_model *m, double tokens,
+    enum perf_prec p)
+{
+	double pe, shared, frac;
+
+	if (m->experts <= m->active_experts || m->active_experts <= 0)
+		return m->params * prec_bytes[p];
+	pe = (m->params - m->active) / (m->experts - m->active_experts);
+	shared = m->params - m->experts * pe;
+	if (shared < 0)
+		shared = 0;
+	frac = 1 - pow(1 - m->active_experts / m->experts,
+	    tokens < 1 ? 1 : tokens);
+	return (shared + m->experts * pe * frac) * prec_bytes[p];
+}
+
+static int
+finite_pos(double v)
+{
+	return isfinite(v) && v >= 0;
+}
+
+/* One all-reduce of bytes over n chips: latency plus a ring's traffic. */
+static double
+allreduce(const struct perf_hw *h, const struct perf_eff *e, double n,
+    double bytes)
+{
+	double t;
+
+	if (n <= 1)
+		return 0;
+	t = e->allreduce_s;
+	if (h->link_bw > 0 && e->link > 0)
+		t += 2 * (n - 1) / n * bytes / (h->link_bw * e->link);
+	return t;
+}
+
+static void
+step(const struct perf_hw *h, const struct perf_model *m,
+    const struct perf_eff *e, double n, double peak, double mfu,
+    double tokens, double flops, double bytes, double abytes, int sram,
+    struct perf_step *s)
+{
+	double best;
+
+	s->flops = flops;
+	s->bytes = bytes;
+	s->compute_s = flops / (n * peak * mfu);
+	s->memory_s = bytes / (n * h->mem_bw * e->mbu);
+	/* A pipeline hands activations on; its per-layer latency covers
+	   that.  Tensor parallelism all-reduces twice a layer. */
+	s->comm_s = sram ? 0 : 2 * m->layers * allreduce(h, e, n, tokens *
+	    m->hidden * abytes);
+	s->overhead_s = e->overhead_s;
+	s->pipeline_s = sram ? m->layers * e->layer_s : 0;
+	best = fmax(s->compute_s, s->memory_s);
+	s->total_s = best + s->comm_s + s->overhead_s + s->pipeline_s;
+	s->bound = s->compute_s >= s->memory_s ? BOUND_COMPUTE : BOUND_MEMORY;
+	if (s->comm_s > best && s->comm_s >= s->overhead_s &&
+	    s->comm_s >= s->pipeline_s)
+		s->bound = BOUND_COMMUNICATION;
+	else if (s->overhead_s > best && s->overhead_s >= s->pipeline_s)
+		s->bound = BOUND_OVERHEAD;
+	else if (s->pipeline_s > best)
+		s->bound = BOUND_PIPELINE;
+}
+
+int
+perf_eval(const struct perf_hw *h, const struct perf_model *m,
+    const struct perf_eff *e, const struct perf_work *w,
+    struct perf_result *r, const char **why)
+{
+	double cap, usable, n, b, ctx, wt, peak = 0, abytes, flops, bytes;
+	double att, tokens, total;
+	int k, ap;
+
+	memset(r, 0, sizeof *r);
+	*why = NULL;
+	if (!finite_pos(w->chips) || !finite_pos(w->batch) ||
+	    !finite_pos(w->batch_cap) || !finite_pos(w->prompt) ||
+	    !finite_pos(w->output) || w->chips > 1e6 || w->batch > 1e9 ||
+	    w->prompt > 1e9 || w->output > 1e9) {
+		*why = "chips, batch and token counts must be finite, not "
+		    "negative and not absurdly large";
+		return -1;
+	}
+	if (w->prompt + w->output < 1) {
+		*why = "no tokens: give a prompt or an output length";
+		return -1;
+	}
+	if (!(e->mfu > 0 && e->mfu <= 1 && e->mfu_decode > 0 &&
+	    e->mfu_decode <= 1 && e->mbu > 0 && e->mbu <= 1 &&
+	    finite_pos(e->overhead_s) && finite_pos(e->allreduce_s) &&
+	    finite_pos(e->layer_s) && e->link >= 0 && e->link <= 1 &&
+	    e->mem_fraction > 0 && e->mem_fraction <= 1)) {
+		*why = "efficiencies must be fractions in (0, 1] and latencies "
+		    "finite and not negative";
+		return -1;
+	}
+	if (!(m->params > 0 && m->active > 0 && m->layers >= 1 &&
+	    m->hidden > 0 && m->heads > 0 && m->kv_heads > 0 &&
+	    m->head_dim > 0) || !isfinite(m->params + m->active + m->layers +
+	    m->hidden + m->heads + m->kv_heads + m->head_dim + m->experts +
+	    m->active_experts + m->kv_latent)) {
+		*why = "the model needs parameters, layers, hidden size and "
+		    "heads";
+		return -1;
+	}
+	if (!(h->mem_bw > 0) || !isfinite(h->mem_bw)) {
+		*why = "no memory bandwidth figure for this hardware";
+		return -1;
+	}
+	/* Compute at the activation precision, or the next the chip has. */
+	ap = (int)w->aprec;
+	if (h->peak[ap] > 0)
+		peak = h->peak[ap];
+	for (k = 0; peak <= 0 && k < 4 && fallback[w->aprec][k] >= 0; k++)
+		if (h->peak[fallback[w->aprec][k]] > 0) {
+			ap = fallback[w->aprec][k];
+			peak = h->peak[ap];
+		}
+	if (!(peak > 0) || !isfinite(peak)) {
+		*why = "no compute figure for this hardware at this precision";
+		return -1;
+	}
+	r->peak_used = peak;
+	r->aprec_used = (enum perf_prec)ap;
+	abytes = prec_bytes[w->aprec];
+
+	/* Memory. */
+	r->sram_only = !(h->mem_bytes > 0) && h->sram_bytes > 0;
+	cap = r->sram_only ? h->sram_bytes : h->mem_bytes;
+	if (!(cap > 0) || !isfinite(cap)) {
+		*why = "no memory capacity figure for this hardware";
+		return -1;
+	}
+	usable = cap * e->mem_fraction;
+	r->weights_bytes = m->params * prec_bytes[w->wprec];
+	r->kv_per_token = perf_kv_per_token(m, w->kvprec);
+	r->kv_per_seq = r->kv_per_token * (w->prompt + w->output);
+	r->chips_needed = ceil((r->weights_bytes + r->kv_per_seq) / usable);
+	if (r->chips_needed < 1)
+		r->chips_needed = 1;
+	n = w->chips > 0 ? w->chips : r->chips_needed;
+	r->chips = n;
+	r->weights_per_chip = r->weights_bytes / n;
+	r->max_batch = floor((n * usable - r->weights_bytes) / r->kv_per_seq);
+	if (r->max_batch < 0 || !isfinite(r->max_batch))
+		r->max_batch = 0;
+	b = w->batch > 0 ? w->batch : r->max_batch;
+	if (w->batch <= 0 && w->batch_cap > 0 && b > w->batch_cap)
+		b = w->batch_cap;
+	r->fits = r->max_batch >= 1 && b <= r->max_batch;
+	if (b < 1)
+		b = 1;
+	r->batch = b;
+
+	/* Prefill: every prompt of the batch, causal attention. */
+	tokens = b * w->prompt;
+	att = 2 * m->layers * w->prompt * w->prompt * m->heads * m->head_dim;
+	flops = b * (2 * m->active * w->prompt + att);
+	bytes = perf_weights_touched(m, tokens, w->wprec) + tokens *
+	    r->kv_per_token;
+	step(h, m, e, n, peak, e->mfu, tokens, flops, bytes, abytes,
+	    r->sram_only, &r->prefill);
+	r->prefill.weight_bytes = bytes - tokens * r->kv_per_token;
+
+	/* Decode: one step of the batch at the mean context. */
+	ctx = w->prompt + w->output / 2;
+	wt = perf_weights_touched(m, b, w->wprec);
+	flops = b * (2 * m->active + 4 * m->layers * ctx * m->heads *
+	    m->head_dim);
+	bytes = wt + b * ctx * r->kv_per_token;
+	step(h, m, e, n, peak, e->mfu_decode, b, flops, bytes, abytes,
+	    r->sram_only, &r->decode);
+	r->decode.weight_bytes = wt;
+
+	r->ttft_s = r->prefill.total_s;
+	r->tpot_s = r->decode.total_s;
+	r->e2e_s = r->ttft_s + (w->output > 1 ? w->output - 1 : 0) *
+	    r->tpot_s;
+	r->tokens_per_s_user = 1 / r->tpot_s;
+	total = r->ttft_s + w->output * r->tpot_s;
+	r->tokens_per_s = b * (w->output > 0 ? w->output : 1) / total;
+	if (h->price_h > 0)
+		r->cost_per_mtok = h->price_h * n / 3600 / r->tokens_per_s *
+		    1e6;
+	if (h->power_w > 0)
+		r->joules_per_token = h->power_w * n / r->tokens_per_s;
+	r->ridge = peak / h->mem_bw;
+	r->intensity = r->decode.flops / r->decode.bytes;
+	if (!isfinite(r->ttft_s) || !isfinite(r->tpot_s) ||
+	    !isfinite(r->tokens_per_s) || !isfinite(r->cost_per_mtok) ||
+	    !isfinite(r->joules_per_token) || !isfinite(r->intensity)) {
+		*why = "the figures give no finite result";
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,309 @@
+/*
+ * perf.c: the inference model against hand-computed cases, properties
+ * that must hold whatever the figures, and bad inputs.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "perf.h"
+
+/* Llama 3.1 70B as its configuration gives it. */
+static const struct perf_model llama70 = {
+	70e9, 70e9, 80, 8192, 64, 8, 128, 0, 0, 0
+};
+/* Mixtral 8x7B: 46.7B total, 12.9B active, 8 experts, 2 active. */
+static const struct perf_model mixtral = {
+	46.7e9, 12.9e9, 32, 4096, 32, 8, 128, 8, 2, 0
+};
+
+static void
+h100(struct perf_hw *h)
+{
+	memset(h, 0, sizeof *h);
+	h->peak[PREC_BF16] = h->peak[PREC_FP16] = 989e12;
+	h->peak[PREC_FP8] = 1979e12;
+	h->mem_bytes = 80e9;
+	h->mem_bw = 3.35e12;
+	h->link_bw = 450e9;
+	h->power_w = 700;
+	h->price_h = 10;
+}
+
+static void
+eff(struct perf_eff *e)
+{
+	memset(e, 0, sizeof *e);
+	e->mfu = e->mfu_decode = 0.5;
+	e->mbu = 0.6;
+	e->link = 1;
+	e->allreduce_s = 6e-6;
+	e->mem_fraction = 0.9;
+}
+
+static void
+work(struct perf_work *w, double chips, double batch)
+{
+	memset(w, 0, sizeof *w);
+	w->chips = chips;
+	w->batch = batch;
+	w->prompt = 1000;
+	w->output = 200;
+	w->wprec = w->kvprec = w->aprec = PREC_BF16;
+}
+
+static void
+test_kv(void **state)
+{
+	(void)state;
+	/* 2 x 80 layers x 8 KV heads x 128 x 2 bytes. */
+	assert_true(perf_kv_per_token(&llama70, PREC_BF16) == 327680);
+	assert_true(perf_kv_per_token(&llama70, PREC_FP8) == 163840);
+	/* MLA: 61 layers x 576 latent values x 2 bytes. */
+	{
+		struct perf_model ds = llama70;
+
+		ds.layers = 61;
+		ds.kv_latent = 576;
+		assert_true(perf_kv_per_token(&ds, PREC_BF16) == 61 * 576 * 2);
+	}
+}
+
+static void
+test_moe(void **state)
+{
+	double one, all;
+
+	(void)state;
+	/* One token touches the active parameters; many touch them all. */
+	one = perf_weights_touched(&mixtral, 1, PREC_BF16);
+	all = perf_weights_touched(&mixtral, 4096, PREC_BF16);
+	assert_true(fabs(one - 12.9e9 * 2) < 1e3);
+	assert_true(fabs(all - 46.7e9 * 2) < 1e6);
+	assert_true(perf_weights_touched(&llama70, 1, PREC_BF16) == 140e9);
+}
+
+static void
+test_hand(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+	double mem;
+
+	(void)state;
+	h100(&h);
+	eff(&e);
+	work(&w, 4, 1);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(r.fits);
+	assert_true(fabs(r.weights_per_chip - 35e9) < 1);
+	/* Decode at batch 1 reads the weights and 1100 tokens of KV. */
+	mem = (140e9 + 1100 * 327680.0) / (4 * 3.35e12 * 0.6);
+	assert_true(fabs(r.decode.memory_s - mem) < 1e-9);
+	assert_int_equal(r.decode.bound, BOUND_MEMORY);
+	/* Two all-reduces per layer of 8192 bf16 values over 4 chips. */
+	assert_true(fabs(r.decode.comm_s - 160 * (6e-6 + 1.5 * 16384 /
+	    450e9)) < 1e-12);
+	assert_true(fabs(r.tpot_s - (mem + r.decode.comm_s)) < 1e-12);
+	/* Prefill is compute-bound at 1000 tokens. */
+	assert_int_equal(r.prefill.bound, BOUND_COMPUTE);
+	assert_true(fabs(r.prefill.compute_s - (2 * 70e9 * 1000 + 2 * 80 *
+	    1000.0 * 1000 * 64 * 128) / (4 * 989e12 * 0.5)) < 1e-9);
+	/* Max batch: (4 x 72 GB - 140 GB) / (1200 x 327680 B). */
+	assert_true(r.max_batch == floor((4 * 72e9 - 140e9) /
+	    (1200 * 327680.0)));
+	/* Cost: 4 chips x $10/h over the tokens per second. */
+	assert_true(fabs(r.cost_per_mtok - 40.0 / 3600 / r.tokens_per_s *
+	    1e6) < 1e-6);
+	assert_true(fabs(r.joules_per_token - 2800 / r.tokens_per_s) < 1e-9);
+}
+
+static void
+test_fit(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+
+	(void)state;
+	h100(&h);
+	eff(&e);
+	work(&w, 1, 1);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_false(r.fits);
+	assert_true(r.max_batch == 0);
+	assert_true(r.chips_needed == 2);
+	/* chips 0: the fewest that hold it. */
+	work(&w, 0, 1);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(r.chips == 2 && r.fits);
+	/* batch 0: the largest that fits. */
+	work(&w, 4, 0);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(r.batch == r.max_batch && r.fits);
+}
+
+/* More bandwidth never slows decode. */
+static void
+test_bandwidth_monotone(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+	double bw, last = HUGE_VAL, b;
+
+	(void)state;
+	eff(&e);
+	for (b = 1; b <= 256; b *= 4) {
+		last = HUGE_VAL;
+		for (bw = 0.5e12; bw <= 20e12; bw *= 1.3) {
+			h100(&h);
+			h.mem_bw = bw;
+			work(&w, 4, b);
+			assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r,
+			    &why), 0);
+			assert_true(r.tpot_s <= last);
+			last = r.tpot_s;
+		}
+	}
+}
+
+/* Aggregate throughput never falls as batch grows, while it fits. */
+static void
+test_batch_monotone(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+	double b, last = 0;
+	const struct perf_model *models[] = { &llama70, &mixtral };
+	size_t k;
+
+	(void)state;
+	h100(&h);
+	eff(&e);
+	for (k = 0; k < 2; k++) {
+		last = 0;
+		for (b = 1;; b++) {
+			work(&w, 4, b);
+			assert_int_equal(perf_eval(&h, models[k], &e, &w, &r,
+			    &why), 0);
+			if (!r.fits)
+				break;
+			assert_true(r.tokens_per_s >= last * (1 - 1e-12));
+			last = r.tokens_per_s;
+		}
+		assert_true(b > 2);
+	}
+}
+
+static void
+test_sram(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+
+	(void)state;
+	memset(&h, 0, sizeof h);
+	h.peak[PREC_INT8] = 720e12;
+	h.peak[PREC_BF16] = 188e12;
+	h.sram_bytes = 230e6;
+	h.mem_bw = 80e12;
+	eff(&e);
+	e.layer_s = 40e-6;
+	work(&w, 0, 1);
+	w.wprec = w.kvprec = w.aprec = PREC_INT8;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(r.sram_only);
+	/* 70 GB of int8 weights and one sequence in 207 MB per chip. */
+	assert_true(r.chips == ceil((70e9 + 1200 * 163840.0) / 207e6));
+	assert_int_equal(r.decode.bound, BOUND_PIPELINE);
+	assert_true(r.decode.comm_s == 0);
+	assert_true(fabs(r.decode.pipeline_s - 80 * 40e-6) < 1e-12);
+}
+
+static void
+test_bad(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+	static const double bad[] = { NAN, INFINITY, -1, 1e300 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		h100(&h);
+		eff(&e);
+		work(&w, 4, 1);
+		w.prompt = bad[i];
+		assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+		assert_non_null(why);
+		work(&w, 4, 1);
+		e.mbu = bad[i];
+		assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+		eff(&e);
+		h.mem_bw = bad[i];
+		if (!(isfinite(bad[i]) && bad[i] > 0))
+			assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r,
+			    &why), -1);
+		else {
+			/* Absurd but finite: a finite answer. */
+			assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r,
+			    &why), 0);
+			assert_true(isfinite(r.tpot_s) && r.tpot_s > 0);
+		}
+	}
+	h100(&h);
+	eff(&e);
+	work(&w, 4, 1);
+	w.prompt = w.output = 0;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+	/* No compute figure at any precision it could run at. */
+	work(&w, 4, 1);
+	memset(h.peak, 0, sizeof h.peak);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+	/* FP8 without an FP8 figure runs at the BF16 one. */
+	h100(&h);
+	h.peak[PREC_FP8] = 0;
+	w.aprec = PREC_FP8;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_int_equal(r.aprec_used, PREC_BF16);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kv),
+		cmocka_unit_test(test_moe),
+		cmocka_unit_test(test_hand),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_bandwidth_monotone),
+		cmocka_unit_test(test_batch_monotone),
+		cmocka_unit_test(test_sram),
+		cmocka_unit_test(test_bad),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
