@@ -649,12 +649,22 @@ cli_usage(FILE *fp)
 "  list [TABLE] [--sort [-]COL] [--columns LIST] [--format F]\n"
 "                       print a table (default: hardware); tables:\n"
 "                       sources, metrics, hardware, specs, comparisons,\n"
-"                       matrix, analysis, scenarios\n"
+"                       matrix, analysis, scenarios, models,\n"
+"                       measurements, prices, efficiency\n"
 "  show ID [--format F] every figure for one chip, with its source;\n"
 "                       conflicting figures marked\n"
 "  diff ID ID [ID [ID]] [--only-diff] [--format F]\n"
 "                       two to four chips side by side: ratios to the\n"
 "                       first, the best of each metric, conflicts\n"
+"  calc --hw ID --model ID [--chips N] [--batch N|max] [--prompt N]\n"
+"       [--output N] [--precision P] [--kv-precision P] [--price USD]\n"
+"       [--mfu F] [--mbu F] [--overhead-us US] [--sweep] [--format F]\n"
+"                       latency, throughput, cost and energy of serving\n"
+"                       a model on a chip\n"
+"  rank --model ID [workload options] [--by cost|latency|throughput]\n"
+"                       the same workload on every chip\n"
+"  validate [--tolerance PCT]\n"
+"                       the model against every published measurement\n"
 "  check [--data DIR]   lint a dataset: every problem as file:line:col\n"
 "\n"
 "options:\n"
@@ -737,7 +747,6 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 {
 	const char *v;
 	long hw = 0, mo;
-	int kv_set;
 
 	if (need_hw) {
 		if ((v = opt_value(opts, nopts, "hw")) == NULL) {
@@ -786,13 +795,11 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 		return -1;
 	q->w.aprec = q->w.wprec;
 	q->w.kvprec = perf_prec_bytes(q->w.wprec) >= 1 ? q->w.wprec : PREC_FP8;
-	kv_set = opt_value(opts, nopts, "kv-precision") != NULL;
 	if (opt_prec(cmd, "kv-precision", opt_value(opts, nopts,
 	    "kv-precision"), &q->w.kvprec) != 0 ||
 	    opt_prec(cmd, "act-precision", opt_value(opts, nopts,
 	    "act-precision"), &q->w.aprec) != 0)
 		return -1;
-	(void)kv_set;
 	return 0;
 }
 
@@ -845,8 +852,7 @@ print_object(const struct grid *g)
 int
 cli_calc(struct cli_global *g, int argc, char **argv)
 {
-	struct opt opts[] = { WORKLOAD_OPTS, { "sweep", 0, NULL, 0 },
-	    { "strategy", 1, NULL, 0 }, { "rate", 1, NULL, 0 } };
+	struct opt opts[] = { WORKLOAD_OPTS, { "sweep", 0, NULL, 0 } };
 	struct dataset *ds;
 	struct calc_req q;
 	struct perf_result r;
