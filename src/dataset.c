@@ -544,6 +544,7 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 	long at;
 	int bad, missing = 0;
 	struct record r;
+	const char **names;
 
 	/* Which CSV column holds each schema field. */
 	map = xcalloc(sc->nfields, sizeof *map);
@@ -556,15 +557,16 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 			missing = 1;
 		}
 	}
+	names = xcalloc(sc->nfields, sizeof *names);
+	for (f = 0; f < sc->nfields; f++)
+		names[f] = sc->fields[f].name;
 	for (i = 0; i < ncols; i++) {
-		const char *h = table_header(tab, i), *names[16], *hint;
+		const char *h = table_header(tab, i), *hint;
 		int known = 0;
 
-		for (f = 0; f < sc->nfields; f++) {
-			names[f] = sc->fields[f].name;
+		for (f = 0; f < sc->nfields; f++)
 			if (strcmp(h, names[f]) == 0)
 				known = 1;
-		}
 		if (known)
 			continue;
 		table_pos(tab, (size_t)-1, i, &line, &col);
@@ -573,6 +575,7 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 		    hint ? "unknown column \"%s\" ignored (did you mean %s?)" :
 		    "unknown column \"%s\" ignored", h, hint ? hint : "");
 	}
+	free(names);
 	if (missing) {
 		free(map);
 		return;
