@@ -67,8 +67,9 @@ struct diff {
  * differs when the texts differ; a metric row differs when some values are
  * unknown and some known, or when two known values are further apart than
  * the tolerance (metrics compared by difference, such as a year: when
- * any two differ at all).  Best: the highest (or lowest) known value and any within
- * the tolerance of it, only when the row differs among known values; each
+ * any two differ at all).  Best: the highest (or lowest) known value and
+ * any within the tolerance of it, only when the row differs among known
+ * values; each
  * best cell counts as a lead for its column.  Returns NULL when n is out of
  * range.  Caller frees with diff_free().
  */
