@@ -12,28 +12,12 @@
 #include <cmocka.h>
 
 #include "detail.h"
-
-#ifndef TESTDATA
-#define TESTDATA "tests/data"
-#endif
+#include "fixture.h"
 
 static int
 setup(void **state)
 {
-	struct dataset_opts o = { TESTDATA "/mini", NULL };
-	struct diags dl;
-
-	diags_init(&dl);
-	*state = dataset_load(&o, &dl);
-	diags_done(&dl);
-	return *state == NULL;
-}
-
-static int
-teardown(void **state)
-{
-	dataset_free(*state);
-	return 0;
+	return fixture_setup(state, "mini", NULL);
 }
 
 static void
@@ -131,5 +115,5 @@ main(void)
 		cmocka_unit_test(test_source),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

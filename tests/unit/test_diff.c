@@ -13,29 +13,16 @@
 
 #include "detail.h"
 #include "diff.h"
-
-#ifndef TESTDATA
-#define TESTDATA "tests/data"
-#endif
+#include "fixture.h"
 
 static int
 setup(void **state)
 {
-	struct dataset_opts o = { TESTDATA "/diff", NULL };
-	struct diags dl;
+	size_t problems;
+	int r = fixture_setup(state, "diff", &problems);
 
-	diags_init(&dl);
-	*state = dataset_load(&o, &dl);
-	assert_int_equal(dl.errors + dl.warnings, 0);
-	diags_done(&dl);
-	return *state == NULL;
-}
-
-static int
-teardown(void **state)
-{
-	dataset_free(*state);
-	return 0;
+	assert_int_equal(problems, 0);
+	return r;
 }
 
 /* A diff of the named parts, in order. */
@@ -264,5 +251,5 @@ main(void)
 		cmocka_unit_test(test_detail),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

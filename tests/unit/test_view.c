@@ -11,31 +11,13 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "view.h"
-
-#ifndef TESTDATA
-#define TESTDATA "tests/data"
-#endif
 
 static int
 setup(void **state)
 {
-	struct dataset_opts o = { TESTDATA "/mini", NULL };
-	struct diags dl;
-	struct dataset *ds;
-
-	diags_init(&dl);
-	ds = dataset_load(&o, &dl);
-	diags_done(&dl);
-	*state = ds;
-	return ds == NULL;
-}
-
-static int
-teardown(void **state)
-{
-	dataset_free(*state);
-	return 0;
+	return fixture_setup(state, "mini", NULL);
 }
 
 static const char *
@@ -123,5 +105,5 @@ main(void)
 		cmocka_unit_test(test_figures),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
