@@ -485,20 +485,30 @@ show_json(const struct dataset *ds, size_t hw, struct grid *figs)
 	free(arr);
 }
 
-/* The hardware row with id, or -1 after a message naming it. */
+/*
+ * The row of table t (hardware or models) with id, or -1 after a message
+ * naming it, with the closest id when there is one.
+ */
+static long
+find_row(const char *cmd, const struct dataset *ds, enum ds_table t,
+    const char *id)
+{
+	long i = dataset_find(ds, t, id);
+	const char *hint;
+
+	if (i >= 0)
+		return i;
+	hint = dataset_suggest(ds, t, id);
+	fprintf(stderr, "accelscope %s: unknown %s \"%s\"%s%s%s\n", cmd,
+	    t == DS_MODELS ? "model" : "hardware", id,
+	    hint ? " (did you mean " : "", hint ? hint : "", hint ? "?)" : "");
+	return -1;
+}
+
 static long
 find_hardware(const char *cmd, const struct dataset *ds, const char *id)
 {
-	long hw = dataset_find(ds, DS_HARDWARE, id);
-	const char *hint;
-
-	if (hw >= 0)
-		return hw;
-	hint = dataset_suggest(ds, DS_HARDWARE, id);
-	fprintf(stderr, "accelscope %s: unknown hardware \"%s\"%s%s%s\n", cmd,
-	    id, hint ? " (did you mean " : "", hint ? hint : "",
-	    hint ? "?)" : "");
-	return -1;
+	return find_row(cmd, ds, DS_HARDWARE, id);
 }
 
 int
@@ -719,25 +729,16 @@ opt_prec(const char *cmd, const char *name, const char *v,
 	{ "overhead-us", 1, NULL, 0 }, { "format", 1, NULL, 0 }, \
 	{ "data", 1, NULL, 0 }
 
-/* The model with id, or -1 after a message naming it. */
+/* The model with id (NULL: none given), or -1 after a message. */
 static long
 find_model(const char *cmd, const struct dataset *ds, const char *id)
 {
-	long m;
-	const char *hint;
-
 	if (id == NULL) {
 		fprintf(stderr, "accelscope %s: which model? (--model ID; "
 		    "accelscope list models --columns id,name)\n", cmd);
 		return -1;
 	}
-	if ((m = dataset_find(ds, DS_MODELS, id)) >= 0)
-		return m;
-	hint = dataset_suggest(ds, DS_MODELS, id);
-	fprintf(stderr, "accelscope %s: unknown model \"%s\"%s%s%s\n", cmd, id,
-	    hint ? " (did you mean " : "", hint ? hint : "",
-	    hint ? "?)" : "");
-	return -1;
+	return find_row(cmd, ds, DS_MODELS, id);
 }
 
 /* Fill q from the workload options; need_hw for calc.  -1 after a message. */
