@@ -20,6 +20,19 @@ struct diffpane {
 	int		 only;		/* only the rows that differ */
 };
 
+/* Put the cursor on the first shown row at or after diff row k. */
+static void
+goto_row(struct diffpane *dp, long k)
+{
+	size_t r;
+
+	for (r = 0; r < dp->tv.g->nrows; r++)
+		if ((long)dp->tv.key[r] >= k) {
+			tview_goto(&dp->tv, r);
+			return;
+		}
+}
+
 /* Build the table from the diff, keeping the cursor on row keep. */
 static void
 rebuild(struct diffpane *dp, long keep)
@@ -53,11 +66,7 @@ rebuild(struct diffpane *dp, long keep)
 	for (i = 0; i < n; i++)
 		tview_widen(&dp->tv, 2 + i, 60);
 	if (keep >= 0)
-		for (r = 0; r < g->nrows; r++)
-			if ((long)key[r] >= keep) {
-				tview_goto(&dp->tv, r);
-				break;
-			}
+		goto_row(dp, keep);
 }
 
 void
@@ -148,9 +157,7 @@ diff_key(struct pane *p, enum action a)
 			return 1;
 		k = diff_next(dp->d, k, a == ACT_NEXT_DIFF ? 1 : -1);
 		if (k >= 0)
-			for (r = 0; r < (long)dp->tv.g->nrows; r++)
-				if ((long)dp->tv.key[r] == k)
-					tview_goto(&dp->tv, (size_t)r);
+			goto_row(dp, k);
 		return 1;
 	case ACT_ONLY_DIFF:
 		dp->only = !dp->only;
