@@ -284,6 +284,13 @@ calc_explain(const struct perf_result *r)
 	}
 }
 
+/* Cell (row, c) of g: v to four significant digits. */
+static void
+set_num(struct grid *g, size_t row, size_t c, double v)
+{
+	grid_set_owned(g, row, c, xasprintf("%.4g", v));
+}
+
 /* Ranking */
 
 struct ranked {
@@ -356,15 +363,11 @@ calc_rank(const struct dataset *ds, const struct calc_req *q, const char *by)
 			    v[i].r.chips));
 			grid_set_owned(g, row, 3, xasprintf("%.0f",
 			    v[i].r.batch));
-			grid_set_owned(g, row, 4, xasprintf("%.4g",
-			    v[i].r.ttft_s * 1e3));
-			grid_set_owned(g, row, 5, xasprintf("%.4g",
-			    v[i].r.tpot_s * 1e3));
-			grid_set_owned(g, row, 6, xasprintf("%.4g",
-			    v[i].r.tokens_per_s));
+			set_num(g, row, 4, v[i].r.ttft_s * 1e3);
+			set_num(g, row, 5, v[i].r.tpot_s * 1e3);
+			set_num(g, row, 6, v[i].r.tokens_per_s);
 			if (v[i].r.cost_per_mtok > 0)
-				grid_set_owned(g, row, 7, xasprintf("%.4g",
-				    v[i].r.cost_per_mtok));
+				set_num(g, row, 7, v[i].r.cost_per_mtok);
 			grid_set(g, row, 8, perf_bound_name(
 			    v[i].r.decode.bound));
 		}
@@ -401,14 +404,12 @@ calc_sweep(const struct dataset *ds, const struct calc_req *q)
 			break;
 		row = grid_add_row(g);
 		grid_set_owned(g, row, 0, xasprintf("%.0f", b));
-		grid_set_owned(g, row, 1, xasprintf("%.4g",
-		    r.tokens_per_s_user));
-		grid_set_owned(g, row, 2, xasprintf("%.4g", r.tokens_per_s));
-		grid_set_owned(g, row, 3, xasprintf("%.4g", r.ttft_s * 1e3));
-		grid_set_owned(g, row, 4, xasprintf("%.4g", r.tpot_s * 1e3));
+		set_num(g, row, 1, r.tokens_per_s_user);
+		set_num(g, row, 2, r.tokens_per_s);
+		set_num(g, row, 3, r.ttft_s * 1e3);
+		set_num(g, row, 4, r.tpot_s * 1e3);
 		if (r.cost_per_mtok > 0)
-			grid_set_owned(g, row, 5, xasprintf("%.4g",
-			    r.cost_per_mtok));
+			set_num(g, row, 5, r.cost_per_mtok);
 		grid_set(g, row, 6, perf_bound_name(r.decode.bound));
 		if (b >= max)
 			break;
@@ -570,7 +571,7 @@ calc_validate(const struct dataset *ds, double tol, struct calc_summary *sum,
 			continue;
 		}
 		e = 100 * (pred - pub) / pub;
-		grid_set_owned(g, row, 5, xasprintf("%.4g", pred));
+		set_num(g, row, 5, pred);
 		grid_set_owned(g, row, 6, xasprintf("%+.1f", e));
 		if ((why = calibrates(ds, i)) != NULL)
 			grid_set_owned(g, row, 7, xasprintf("calibrates %s",
