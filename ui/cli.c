@@ -495,13 +495,17 @@ find_row(const char *cmd, const struct dataset *ds, enum ds_table t,
 {
 	long i = dataset_find(ds, t, id);
 	const char *hint;
+	char *shown;
 
 	if (i >= 0)
 		return i;
 	hint = dataset_suggest(ds, t, id);
+	/* What was typed may hold control characters: never echo them. */
+	shown = text_escape(id);
 	fprintf(stderr, "accelscope %s: unknown %s \"%s\"%s%s%s\n", cmd,
-	    t == DS_MODELS ? "model" : "hardware", id,
+	    t == DS_MODELS ? "model" : "hardware", shown,
 	    hint ? " (did you mean " : "", hint ? hint : "", hint ? "?)" : "");
+	free(shown);
 	return -1;
 }
 
