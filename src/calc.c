@@ -167,6 +167,24 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	e->mem_fraction = v[7];
 }
 
+/* The model's inputs for request q. */
+static void
+inputs(const struct dataset *ds, const struct calc_req *q, struct perf_hw *h,
+    struct perf_model *m, struct perf_eff *e)
+{
+	calc_hw(ds, q->hw, h);
+	calc_model(ds, q->model, m);
+	calc_eff(ds, q->hw, q->w.aprec, e, NULL);
+	if (q->mfu >= 0)
+		e->mfu = e->mfu_decode = q->mfu;
+	if (q->mbu >= 0)
+		e->mbu = q->mbu;
+	if (q->overhead_us >= 0)
+		e->overhead_s = q->overhead_us * 1e-6;
+	if (q->price >= 0)
+		h->price_h = q->price;
+}
+
 int
 calc_run(const struct dataset *ds, const struct calc_req *q,
     struct perf_result *r, const char **why)
@@ -175,18 +193,70 @@ calc_run(const struct dataset *ds, const struct calc_req *q,
 	struct perf_model m;
 	struct perf_eff e;
 
-	calc_hw(ds, q->hw, &h);
-	calc_model(ds, q->model, &m);
-	calc_eff(ds, q->hw, q->w.aprec, &e, NULL);
-	if (q->mfu >= 0)
-		e.mfu = e.mfu_decode = q->mfu;
-	if (q->mbu >= 0)
-		e.mbu = q->mbu;
-	if (q->overhead_us >= 0)
-		e.overhead_s = q->overhead_us * 1e-6;
-	if (q->price >= 0)
-		h.price_h = q->price;
+	inputs(ds, q, &h, &m, &e);
 	return perf_eval(&h, &m, &e, &q->w, r, why);
+}
+
+/* Simulation: batch costs from the model, each computed once. */
+
+struct sim_ctx {
+	struct perf_hw	 h;
+	struct perf_model m;
+	struct perf_eff	 e;
+	struct perf_work w;
+	double		*cache;		/* [2][slots + 1]; 0 not yet */
+	size_t		 slots;
+};
+
+static double
+sim_cost(void *arg, int kind, size_t k)
+{
+	struct sim_ctx *x = arg;
+	struct perf_result r;
+	const char *why;
+	double *c = &x->cache[(size_t)kind * (x->slots + 1) + k];
+
+	if (*c == 0) {
+		x->w.batch = (double)k;
+		if (perf_eval(&x->h, &x->m, &x->e, &x->w, &r, &why) != 0)
+			return -1;
+		x->cache[k] = r.prefill.total_s;
+		x->cache[x->slots + 1 + k] = r.decode.total_s;
+	}
+	return *c;
+}
+
+int
+calc_sim(const struct dataset *ds, const struct calc_req *q,
+    const struct sim_cfg *cfg, struct sim_result *res, const char **why)
+{
+	struct sim_ctx x;
+	struct sim_cfg c = *cfg;
+	struct perf_result r;
+	int rc;
+
+	if (calc_run(ds, q, &r, why) != 0)
+		return -1;
+	if (!(q->w.output >= 1 && q->w.output <= 1e6)) {
+		*why = "the simulation needs 1 to 1,000,000 output tokens";
+		return -1;
+	}
+	memset(&x, 0, sizeof x);
+	inputs(ds, q, &x.h, &x.m, &x.e);
+	x.w = q->w;
+	x.w.chips = r.chips;
+	if (c.slots == 0)
+		c.slots = (size_t)r.batch;
+	if (c.slots < 1 || c.slots > 1000000) {
+		*why = "the simulation needs a batch of 1 to 1,000,000";
+		return -1;
+	}
+	c.output = (size_t)q->w.output;
+	x.slots = c.slots;
+	x.cache = xcalloc(2 * (c.slots + 1), sizeof *x.cache);
+	rc = sim_run(&c, sim_cost, &x, res, why);
+	free(x.cache);
+	return rc;
 }
 
 static void
@@ -253,6 +323,28 @@ calc_grid(const struct dataset *ds, const struct calc_req *q,
 	kv(g, "ridge_point", "FLOP/B", "%.4g", r->ridge);
 	kvs(g, "compute_precision", perf_prec_name(r->aprec_used));
 	return g;
+}
+
+void
+calc_sim_grid(struct grid *g, const struct sim_cfg *c,
+    const struct sim_result *r)
+{
+	kvs(g, "strategy", sim_strategy_name(c->strategy));
+	kv(g, "rate_per_s", "requests/s", "%.4g", c->rate);
+	kv(g, "requests", "", "%.0f", (double)c->requests);
+	kv(g, "seed", "", "%.0f", (double)c->seed);
+	if (c->strategy == SIM_DYNAMIC)
+		kv(g, "max_wait_ms", "ms", "%.4g", c->max_wait_s * 1e3);
+	kv(g, "ttft_p50_ms", "ms", "%.4g", r->ttft_p50 * 1e3);
+	kv(g, "ttft_p99_ms", "ms", "%.4g", r->ttft_p99 * 1e3);
+	kv(g, "tpot_p50_ms", "ms", "%.4g", r->tpot_p50 * 1e3);
+	kv(g, "tpot_p99_ms", "ms", "%.4g", r->tpot_p99 * 1e3);
+	kv(g, "e2e_p50_s", "s", "%.4g", r->e2e_p50);
+	kv(g, "e2e_p99_s", "s", "%.4g", r->e2e_p99);
+	kv(g, "achieved_tokens_per_s", "tokens/s", "%.4g", r->throughput);
+	kv(g, "offered_tokens_per_s", "tokens/s", "%.4g", r->offered);
+	kv(g, "mean_batch", "", "%.4g", r->mean_batch);
+	kvs(g, "overloaded", r->overloaded ? "true" : "false");
 }
 
 char *

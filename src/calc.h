@@ -11,6 +11,7 @@
 #include "dataset.h"
 #include "grid.h"
 #include "perf.h"
+#include "sim.h"
 
 /* What a user may set; a negative number (or NULL) keeps the default. */
 struct calc_req {
@@ -40,6 +41,18 @@ void calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 /* Evaluate the request.  0, or -1 with why. */
 int calc_run(const struct dataset *ds, const struct calc_req *q,
     struct perf_result *r, const char **why);
+
+/*
+ * Simulate serving the request's workload under load (sim.h): the cost of
+ * each batch comes from the model.  cfg->slots 0 means the request's
+ * batch (0 there: the largest that fits); cfg->output is taken from the
+ * request.  0, or -1 with why.
+ */
+int calc_sim(const struct dataset *ds, const struct calc_req *q,
+    const struct sim_cfg *cfg, struct sim_result *r, const char **why);
+/* Append the simulation's figures to a calc_grid. */
+void calc_sim_grid(struct grid *g, const struct sim_cfg *cfg,
+    const struct sim_result *r);
 
 /* The result as a key-value grid (key, value, unit). Caller frees. */
 struct grid *calc_grid(const struct dataset *ds, const struct calc_req *q,

@@ -4,6 +4,7 @@
  * and writes it out.  Diagnostics go to stderr as file:line:col.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -673,6 +674,8 @@ cli_usage(FILE *fp)
 "  calc --hw ID --model ID [--chips N] [--batch N|max] [--prompt N]\n"
 "       [--output N] [--precision P] [--kv-precision P] [--price USD]\n"
 "       [--mfu F] [--mbu F] [--overhead-us US] [--sweep] [--format F]\n"
+"       [--strategy static|dynamic|continuous --rate REQ_PER_S\n"
+"        [--max-wait MS] [--requests N] [--seed N]]\n"
 "                       latency, throughput, cost and energy of serving\n"
 "                       a model on a chip\n"
 "  rank --model ID [workload options] [--by cost|latency|throughput]\n"
@@ -854,17 +857,84 @@ print_object(const struct grid *g)
 	return rc;
 }
 
+/*
+ * The simulation options of calc into c: 1 when --strategy asks for a
+ * simulation, 0 when it does not, -1 after a message.  Without --batch the
+ * simulation gets the largest batch that fits.
+ */
+static int
+sim_options(struct opt *opts, size_t nopts, struct calc_req *q,
+    struct sim_cfg *c)
+{
+	const char *st = opt_value(opts, nopts, "strategy");
+	double rate = -1, wait = 20, req = 1000, seed = 1;
+	int s;
+
+	memset(c, 0, sizeof *c);
+	if (st == NULL) {
+		if (opt_seen(opts, nopts, "rate") || opt_seen(opts, nopts,
+		    "max-wait") || opt_seen(opts, nopts, "requests") ||
+		    opt_seen(opts, nopts, "seed")) {
+			fprintf(stderr, "accelscope calc: --rate, --max-wait, "
+			    "--requests and --seed go with --strategy "
+			    "static|dynamic|continuous\n");
+			return -1;
+		}
+		return 0;
+	}
+	if ((s = sim_strategy_by_name(st)) < 0) {
+		char *e = text_escape(st);
+
+		fprintf(stderr, "accelscope calc: --strategy static, dynamic or "
+		    "continuous, not \"%s\"\n", e);
+		free(e);
+		return -1;
+	}
+	if (opt_number("calc", "rate", opt_value(opts, nopts, "rate"),
+	    &rate) != 0 || opt_number("calc", "max-wait", opt_value(opts,
+	    nopts, "max-wait"), &wait) != 0 || opt_number("calc", "requests",
+	    opt_value(opts, nopts, "requests"), &req) != 0 ||
+	    opt_number("calc", "seed", opt_value(opts, nopts, "seed"),
+	    &seed) != 0)
+		return -1;
+	if (!(rate > 0)) {
+		fprintf(stderr, "accelscope calc: --strategy needs --rate, the "
+		    "requests per second (above 0)\n");
+		return -1;
+	}
+	if (req < 1 || req > 1e6 || req != floor(req) || seed != floor(seed) ||
+	    seed > 9007199254740992.0) {
+		fprintf(stderr, "accelscope calc: --requests is a whole number "
+		    "from 1 to 1000000, --seed a whole number\n");
+		return -1;
+	}
+	c->strategy = (enum sim_strategy)s;
+	c->rate = rate;
+	c->max_wait_s = wait / 1e3;
+	c->requests = (size_t)req;
+	c->seed = (uint64_t)seed;
+	if (!opt_seen(opts, nopts, "batch"))
+		q->w.batch = 0;
+	c->slots = 0;
+	return 1;
+}
+
 int
 cli_calc(struct cli_global *g, int argc, char **argv)
 {
-	struct opt opts[] = { WORKLOAD_OPTS, { "sweep", 0, NULL, 0 } };
+	struct opt opts[] = { WORKLOAD_OPTS, { "sweep", 0, NULL, 0 },
+	    { "strategy", 1, NULL, 0 }, { "rate", 1, NULL, 0 },
+	    { "max-wait", 1, NULL, 0 }, { "requests", 1, NULL, 0 },
+	    { "seed", 1, NULL, 0 } };
 	struct dataset *ds;
 	struct calc_req q;
 	struct perf_result r;
+	struct sim_cfg sc;
+	struct sim_result sr;
 	struct grid *gr;
 	const char *why;
 	char *ex;
-	int fmt, rc;
+	int fmt, rc, sim;
 
 	if (opts_parse("calc", argc, argv, opts, NELEM(opts), NULL, 0) < 0)
 		return 2;
@@ -874,7 +944,14 @@ cli_calc(struct cli_global *g, int argc, char **argv)
 	if ((ds = load_reported(g, opt_value(opts, NELEM(opts), "data"))) ==
 	    NULL)
 		return 1;
-	if (workload("calc", ds, opts, NELEM(opts), 1, &q) != 0) {
+	if (workload("calc", ds, opts, NELEM(opts), 1, &q) != 0 ||
+	    (sim = sim_options(opts, NELEM(opts), &q, &sc)) < 0) {
+		dataset_free(ds);
+		return 2;
+	}
+	if (sim && opt_seen(opts, NELEM(opts), "sweep")) {
+		fprintf(stderr, "accelscope calc: --sweep and --strategy are "
+		    "separate runs; give one\n");
 		dataset_free(ds);
 		return 2;
 	}
@@ -890,7 +967,14 @@ cli_calc(struct cli_global *g, int argc, char **argv)
 		dataset_free(ds);
 		return 2;
 	}
+	if (sim && calc_sim(ds, &q, &sc, &sr, &why) != 0) {
+		fprintf(stderr, "accelscope calc: %s\n", why);
+		dataset_free(ds);
+		return 2;
+	}
 	gr = calc_grid(ds, &q, &r);
+	if (sim)
+		calc_sim_grid(gr, &sc, &sr);
 	if (fmt == GRID_JSON)
 		rc = print_object(gr);
 	else {
@@ -901,6 +985,10 @@ cli_calc(struct cli_global *g, int argc, char **argv)
 			    "\nDoes not fit: too little memory for the weights "
 			    "and this batch (see max_batch, chips_needed).");
 			free(ex);
+			if (sim && sr.overloaded)
+				printf("Overloaded: requests arrive faster "
+				    "than this batch serves them; the "
+				    "latencies grow with --requests.\n");
 		}
 	}
 	grid_free(gr);
