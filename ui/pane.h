@@ -49,6 +49,16 @@ struct pane_ops {
 	 * NULL in panes without hardware rows.
 	 */
 	size_t		(*marked)(struct pane *, size_t *hw, size_t max);
+	/*
+	 * Panes with a form: Enter edits the selected field on the status
+	 * line.  edit gives the prompt's label and the text to start from
+	 * (caller frees both); edit_apply sets the field from what was
+	 * typed, 0, or -1 with *err (caller frees) and nothing changed.
+	 * NULL elsewhere.
+	 */
+	char		*(*edit)(struct pane *, char **label);
+	int		(*edit_apply)(struct pane *, const char *text,
+			    char **err);
 };
 
 struct pane {
@@ -69,6 +79,7 @@ extern const struct pane_ops pane_matrix_ops;
 extern const struct pane_ops pane_scenarios_ops;
 extern const struct pane_ops pane_specs_ops;
 extern const struct pane_ops pane_diff_ops;
+extern const struct pane_ops pane_calc_ops;
 extern const struct pane_ops pane_sources_ops;
 
 #endif

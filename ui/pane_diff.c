@@ -211,5 +211,5 @@ diff_find(struct pane *p, struct finder *fn, int dir)
 
 const struct pane_ops pane_diff_ops = {
 	"Diff", diff_init, diff_done, diff_draw, diff_key, diff_detail,
-	diff_status, diff_find, NULL, NULL
+	diff_status, diff_find, NULL, NULL, NULL, NULL
 };

@@ -296,5 +296,5 @@ matrix_find(struct pane *p, struct finder *fn, int dir)
 
 const struct pane_ops pane_matrix_ops = {
 	"Matrix", matrix_init, matrix_done, matrix_draw, matrix_key,
-	matrix_detail, matrix_status, matrix_find, NULL, NULL
+	matrix_detail, matrix_status, matrix_find, NULL, NULL, NULL, NULL
 };

@@ -133,7 +133,8 @@ pane_table_filtered(struct pane *p)
 
 const struct pane_ops pane_scenarios_ops = {
 	"Scenarios", scenarios_init, table_done, table_draw, table_key,
-	scenarios_detail, scenarios_status, table_find, table_filter, NULL
+	scenarios_detail, scenarios_status, table_find, table_filter, NULL,
+	NULL, NULL
 };
 
 /* Specs: one row per chip, one column per metric (the preferred figure). */
@@ -265,7 +266,8 @@ specs_marked(struct pane *p, size_t *hw, size_t max)
 
 const struct pane_ops pane_specs_ops = {
 	"Specs", specs_init, table_done, table_draw, specs_key,
-	specs_detail, specs_status, table_find, table_filter, specs_marked
+	specs_detail, specs_status, table_find, table_filter, specs_marked,
+	NULL, NULL
 };
 
 /* Sources */
@@ -315,5 +317,6 @@ sources_status(struct pane *p)
 
 const struct pane_ops pane_sources_ops = {
 	"Sources", sources_init, table_done, table_draw, table_key,
-	sources_detail, sources_status, table_find, table_filter, NULL
+	sources_detail, sources_status, table_find, table_filter, NULL,
+	NULL, NULL
 };

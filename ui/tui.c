@@ -32,7 +32,7 @@
 
 static const struct pane_ops *const pane_list[] = {
 	&pane_matrix_ops, &pane_scenarios_ops, &pane_specs_ops,
-	&pane_diff_ops, &pane_sources_ops,
+	&pane_diff_ops, &pane_calc_ops, &pane_sources_ops,
 };
 #define NPANES	(sizeof pane_list / sizeof pane_list[0])
 
@@ -48,8 +48,10 @@ struct tui {
 	int			 small;		/* below the minimum size */
 	int			 dirty;
 	char			*msg;		/* status message, until a key */
-	/* The prompt on the status line: '/' find or '&' filter, or 0. */
+	/* The prompt on the status line: '/' find, '&' filter, '=' a
+	   form's field (plabel names it), or 0. */
 	int			 prompt;
+	char			*plabel;
 	struct buf		 text;
 	char			*perr;		/* the filter's error, live */
 	char			*hist[2][MAX_HISTORY];
@@ -187,13 +189,19 @@ draw_status(struct tui *t)
 	int w = COLS;
 	char *s;
 	const char *help = t->nover ? "Esc back  ? help" :
+	    t->panes[t->cur].ops->edit != NULL ? "Enter edit  ? help  q quit" :
 	    "Enter detail  ? help  q quit";
 
 	draw_blank(t->status, 0, 0, (size_t)w, draw_attr.status);
 	if (t->prompt) {
 		size_t used;
 
-		s = xasprintf("%c%s", t->prompt, t->text.s ? t->text.s : "");
+		if (t->prompt == '=')
+			s = xasprintf("%s: %s", t->plabel, t->text.s ?
+			    t->text.s : "");
+		else
+			s = xasprintf("%c%s", t->prompt, t->text.s ?
+			    t->text.s : "");
 		used = draw_text(t->status, 0, 0, (size_t)w, s, A_NORMAL);
 		free(s);
 		if (t->perr != NULL && (int)used + 4 < w)
@@ -442,6 +450,18 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 	int k = t->prompt == '&';
 	int changed = 0;
 
+	if (t->prompt == '=' && !isfunc && (c == '\n' || c == '\r')) {
+		struct pane *p = &t->panes[t->cur];
+		char *err = NULL;
+
+		t->prompt = 0;
+		if (p->ops->edit_apply(p, t->text.s, &err) != 0)
+			set_msg(t, xasprintf("%s (unchanged)", err));
+		free(err);
+		return;
+	}
+	if (t->prompt == '=' && isfunc && (c == KEY_UP || c == KEY_DOWN))
+		return;		/* no history for form fields */
 	if (!isfunc && (c == '\n' || c == '\r')) {
 		char *typed = xstrdup(t->text.s);
 
@@ -584,6 +604,7 @@ apply(struct tui *t, enum action a)
 	case ACT_PANE_3:
 	case ACT_PANE_4:
 	case ACT_PANE_5:
+	case ACT_PANE_6:
 		t->cur = (size_t)(a - ACT_PANE_1) % NPANES;
 		return 0;
 	case ACT_FIT: {
@@ -636,8 +657,20 @@ apply(struct tui *t, enum action a)
 		return 0;
 	}
 	case ACT_ENTER: {
-		struct doc *d = p->ops->detail(p);
-		char *title = xasprintf("%s detail", p->ops->name);
+		struct doc *d;
+		char *title, *text;
+
+		if (p->ops->edit != NULL) {
+			free(t->plabel);
+			text = p->ops->edit(p, &t->plabel);
+			t->prompt = '=';
+			buf_reset(&t->text);
+			buf_puts(&t->text, text);
+			free(text);
+			return 0;
+		}
+		d = p->ops->detail(p);
+		title = xasprintf("%s detail", p->ops->name);
 
 		push(t, d, title);
 		free(title);
@@ -765,6 +798,7 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 			free(t.hist[i][--t.nhist[i]]);
 	free(t.saved);
 	free(t.perr);
+	free(t.plabel);
 	buf_done(&t.text);
 	set_msg(&t, NULL);
 	return got_signal ? 128 + got_signal : 0;

@@ -66,7 +66,7 @@ expect_not "sorted by"
 screen | grep -F '> ' | grep -qF -- "$top" || fail "cursor left $top"
 
 # Sources
-keys 5
+keys 6
 first=$("$PROG" list sources --columns title --format tsv | sed -n 2p)
 expect "$first"
 keys Enter
@@ -77,7 +77,7 @@ keys Escape
 keys '?'
 expect "Move up one row"
 keys Escape
-expect "5 Sources"
+expect "6 Sources"
 
 # Resize to tiny sizes and back: the state is kept.
 keys j j
@@ -88,7 +88,7 @@ resize 2 1
 sleep 0.3
 resize 120 40
 expect "row 3 of"
-expect "5 Sources"
+expect "6 Sources"
 
 # Quit leaves the shell usable.
 keys q
@@ -113,7 +113,7 @@ expect "icanon echo"
 # Start-up options.
 keys clear Enter
 run --pane sources
-expect "5 Sources"
+expect "6 Sources"
 expect "figures"
 keys q
 expect "EXITED:0"

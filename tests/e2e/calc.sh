@@ -1,0 +1,72 @@
+# The Calculator pane: the form recomputes on every change, typed values,
+# bad values kept out, the charts and the ranking, in a terminal.
+. tests/e2e/lib.sh
+
+start 120 44
+run --pane calculator
+expect "5 Calculator"
+expect "Hardware    nvidia-h100"
+expect "Model       llama-3.1-8b"
+expect "Throughput"
+expect "memory-bound:"
+# The chart starts on the latency-throughput curve.
+expect "Per-user against aggregate tokens/s"
+
+# Type a model by part of its name; the results follow.
+keys j Enter C-u "llama-3.1-70b" Enter
+expect "Model       llama-3.1-70b"
+expect "Chips       auto (2)"
+# Two chips: the all-reduces appear in the explanation or the figures.
+expect "tokens/s per user"
+
+# A bad number is refused, with the field unchanged.
+keys j Enter C-u "many" Enter
+expect "Chips: a whole number from 1, or auto; not \"many\" (unchanged)"
+expect "Chips       auto (2)"
+# Right doubles: 4 chips.
+keys l
+expect "Chips       4"
+keys h h h
+expect "Chips       auto (2)"
+
+# Batch to max, then a simulation under load.
+keys j j j j Enter C-u max Enter
+expect "Batch       max ("
+keys j j j j l
+expect "Strategy    static"
+keys l l
+expect "Strategy    continuous"
+expect "Under load    continuous batching"
+expect "TTFT p50/p99"
+keys j Enter C-u 1000 Enter
+expect "OVERLOADED"
+keys Enter C-u 0.5 Enter
+expect_not "OVERLOADED"
+
+# An efficiency override and back to the dataset's value.
+keys j j l
+expect "MFU         0."
+keys Enter C-u auto Enter
+expect "(efficiency.csv)"
+expect "from efficiency.csv row"
+
+# The charts: roofline with its ridge, then the rankings.
+keys v
+expect "Roofline per chip"
+expect "ridge at"
+keys v
+expect "Every chip for llama-3.1-70b"
+expect "by latency"
+keys v
+expect "by cost"
+keys v
+expect "by throughput"
+keys v
+expect "Per-user against aggregate tokens/s"
+
+# A chip that cannot hold the model says so.
+keys g Enter C-u apple-neural-engine Enter
+expect "Hardware    apple-neural-engine"
+keys q
+expect "EXITED:0"
+exit 0

@@ -1,0 +1,217 @@
+/*
+ * calcform.c: the Calculator pane's form on the bundled dataset: what the
+ * fields show, how stepping and typing change them, that every change
+ * recomputes, and that bad text changes nothing.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "calcform.h"
+#include "diag.h"
+
+static struct dataset *ds;
+
+static int
+setup(void **state)
+{
+	struct dataset_opts o = { NULL, NULL };
+	struct diags dl;
+
+	(void)state;
+	diags_init(&dl);
+	ds = dataset_load(&o, &dl);
+	diags_done(&dl);
+	return ds == NULL;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	dataset_free(ds);
+	return 0;
+}
+
+static void
+value_is(struct calcform *f, enum calcform_field k, int raw, const char *want)
+{
+	char *v = calcform_value(f, k, raw);
+
+	assert_string_equal(v, want);
+	free(v);
+}
+
+static void
+set_ok(struct calcform *f, enum calcform_field k, const char *text)
+{
+	char *err = NULL;
+
+	assert_int_equal(calcform_set(f, k, text, &err), 0);
+	assert_null(err);
+}
+
+static void
+test_defaults(void **state)
+{
+	struct calcform f;
+
+	(void)state;
+	calcform_init(&f, ds);
+	value_is(&f, CF_HW, 0, "nvidia-h100");
+	value_is(&f, CF_MODEL, 0, "llama-3.1-8b");
+	value_is(&f, CF_CHIPS, 0, "auto (1)");
+	value_is(&f, CF_CHIPS, 1, "auto");
+	value_is(&f, CF_BATCH, 0, "1");
+	value_is(&f, CF_STRATEGY, 0, "none");
+	value_is(&f, CF_MFU, 1, "auto");
+	assert_true(f.ok);
+	assert_non_null(f.sweep);
+	assert_non_null(calcform_source(&f, CF_MBU));
+	assert_null(calcform_source(&f, CF_BATCH));
+	calcform_done(&f);
+}
+
+/* Every change is recomputed: the same as calc_run() on the request. */
+static void
+test_recompute(void **state)
+{
+	struct calcform f;
+	struct perf_result r;
+	const char *why;
+	double tpot;
+
+	(void)state;
+	calcform_init(&f, ds);
+	tpot = f.r.tpot_s;
+	set_ok(&f, CF_MODEL, "llama-3.1-70b");
+	assert_true(f.r.tpot_s > 2 * tpot);
+	value_is(&f, CF_CHIPS, 0, "auto (2)");
+	/* By part of a name, any case. */
+	set_ok(&f, CF_HW, "MI300");
+	value_is(&f, CF_HW, 0, "amd-mi300x");
+	set_ok(&f, CF_BATCH, "32");
+	assert_int_equal(calc_run(ds, &f.q, &r, &why), 0);
+	assert_true(r.tpot_s == f.r.tpot_s);
+	assert_true(f.r.batch == 32);
+	/* Weights set KV and activations too, KV no narrower than 8 bits. */
+	set_ok(&f, CF_WPREC, "FP4");
+	value_is(&f, CF_KVPREC, 0, "fp8");
+	value_is(&f, CF_APREC, 1, "fp4");
+	calcform_done(&f);
+}
+
+static void
+test_adjust(void **state)
+{
+	struct calcform f;
+
+	(void)state;
+	calcform_init(&f, ds);
+	calcform_adjust(&f, CF_BATCH, 1);
+	value_is(&f, CF_BATCH, 0, "2");
+	calcform_adjust(&f, CF_BATCH, -1);
+	calcform_adjust(&f, CF_BATCH, -1);
+	value_is(&f, CF_BATCH, 0, "1");
+	/* Doubling past the largest batch that fits lands on max. */
+	set_ok(&f, CF_BATCH, "256");
+	calcform_adjust(&f, CF_BATCH, 1);
+	value_is(&f, CF_BATCH, 1, "max");
+	calcform_adjust(&f, CF_BATCH, -1);
+	value_is(&f, CF_BATCH, 0, "256");
+	/* Chips: auto, then doubling; below 1 is auto again. */
+	calcform_adjust(&f, CF_CHIPS, 1);
+	value_is(&f, CF_CHIPS, 0, "2");
+	calcform_adjust(&f, CF_CHIPS, -1);
+	calcform_adjust(&f, CF_CHIPS, -1);
+	value_is(&f, CF_CHIPS, 1, "auto");
+	/* Hardware wraps round. */
+	f.q.hw = 0;
+	calcform_adjust(&f, CF_HW, -1);
+	assert_int_equal(f.q.hw, dataset_count(ds, DS_HARDWARE) - 1);
+	/* Strategy cycles through none; choosing one on batch 1 takes the
+	   largest batch that fits, and runs the simulation. */
+	set_ok(&f, CF_BATCH, "1");
+	calcform_adjust(&f, CF_HW, 1);
+	calcform_adjust(&f, CF_STRATEGY, -1);
+	value_is(&f, CF_STRATEGY, 0, "continuous");
+	value_is(&f, CF_BATCH, 1, "max");
+	assert_true(f.sim_ok);
+	assert_true(f.sr.throughput > 0);
+	calcform_adjust(&f, CF_STRATEGY, 1);
+	value_is(&f, CF_STRATEGY, 0, "none");
+	/* Efficiencies step by 0.05 from the dataset's value. */
+	calcform_adjust(&f, CF_MBU, 1);
+	assert_true(fabs(f.q.mbu - (f.eff.mbu + 0.05)) < 1e-9);
+	calcform_done(&f);
+}
+
+/* Bad text: a message naming the field and the text, nothing changed. */
+static void
+test_bad(void **state)
+{
+	static const struct {
+		enum calcform_field k;
+		const char *text, *err;
+	} cases[] = {
+		{ CF_HW, "no-such-chip", "no hardware matches \"no-such-chip\"" },
+		{ CF_MODEL, "", "no model matches \"\"" },
+		{ CF_CHIPS, "0", "Chips: a whole number from 1, or auto; not "
+		    "\"0\"" },
+		{ CF_BATCH, "2.5", "Batch: a whole number from 1, or max; not "
+		    "\"2.5\"" },
+		{ CF_OUTPUT, "0", "Output: a whole number of tokens from 1; not "
+		    "\"0\"" },
+		{ CF_PROMPT, "nan", "Prompt: a whole number of tokens; not "
+		    "\"nan\"" },
+		{ CF_WPREC, "fp12", "precisions: fp32, fp16, bf16, fp8, int8, "
+		    "fp4, int4; not \"fp12\"" },
+		{ CF_STRATEGY, "fifo", "strategies: none, static, dynamic, "
+		    "continuous; not \"fifo\"" },
+		{ CF_RATE, "0", "Rate: requests per second, above 0; not \"0\"" },
+		{ CF_MAXWAIT, "-1", "Max wait: milliseconds, 0 or more; not "
+		    "\"-1\"" },
+		{ CF_MFU, "1.5", "MFU: a fraction above 0 and at most 1, or "
+		    "auto; not \"1.5\"" },
+		{ CF_PRICE, "inf", "Price: a number, 0 or more, or auto; not "
+		    "\"inf\"" },
+	};
+	struct calcform f;
+	struct calc_req before;
+	size_t i;
+	char *err;
+
+	(void)state;
+	calcform_init(&f, ds);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		before = f.q;
+		assert_int_equal(calcform_set(&f, cases[i].k, cases[i].text,
+		    &err), -1);
+		assert_string_equal(err, cases[i].err);
+		free(err);
+		assert_memory_equal(&before, &f.q, sizeof before);
+	}
+	/* Around a good value, spaces do not matter. */
+	set_ok(&f, CF_PROMPT, "  2048 ");
+	value_is(&f, CF_PROMPT, 0, "2048");
+	calcform_done(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_recompute),
+		cmocka_unit_test(test_adjust),
+		cmocka_unit_test(test_bad),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
