@@ -46,7 +46,7 @@ UI_OBJ    = $(UI_SRC:%.c=$(B)/%.o)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 MANPAGES  = $(wildcard man/*.[1-9])
 
-.PHONY: all run check test golden asan deps install uninstall clean lint-man
+.PHONY: all run check test golden asan bench deps install uninstall clean lint-man
 .DEFAULT_GOAL := all
 
 all: accelscope
@@ -96,6 +96,16 @@ $(B)/tests/%: tests/unit/%.c $(B)/libaccelscope.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(B)/libaccelscope.a $(CMOCKA_LIBS) $(CORE_LIBS)
+
+# Benchmarks (tests/bench/): timed, never part of make check.
+$(B)/bench/%: tests/bench/%.c $(B)/libaccelscope.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(B)/libaccelscope.a $(CORE_LIBS)
+
+bench: $(B)/bench/bench_calc
+	@echo "== calculator ($$(uname -m), $$(nproc) cores)"
+	@$(B)/bench/bench_calc
 
 deps:
 	@sh tests/deps.sh
