@@ -576,6 +576,13 @@ predict(const struct dataset *ds, size_t i, double *pred, const char **why)
 	q.w.batch = num(ds, DS_MEASUREMENTS, i, MS_BATCH);
 	if (q.w.batch <= 0)
 		q.w.batch = num(ds, DS_MEASUREMENTS, i, MS_CONCURRENCY);
+	if (q.w.batch <= 0 && (e2e || strcmp(metric, "tpot_ms") == 0 ||
+	    strcmp(metric, "ttft_ms") == 0)) {
+		/* A latency under an unstated load (an MLPerf Server run):
+		   the batch it was measured at is not known. */
+		*why = "batch or concurrency not stated";
+		return -1;
+	}
 	if (q.w.batch <= 0)
 		q.w.batch = throughput ? 0 : 1;
 	if (*dataset_field(ds, DS_MEASUREMENTS, i, MS_INPUT))
