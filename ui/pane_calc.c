@@ -84,6 +84,18 @@ line(WINDOW *win, int y, int x, int w, const char *label, char *v,
 	free(v);
 }
 
+/* A "label  p50 / p99" line of times. */
+static void
+pair(WINDOW *win, int y, int x, int w, const char *label, double p50,
+    double p99)
+{
+	char *a = dur(p50), *b = dur(p99);
+
+	line(win, y, x, w, label, xasprintf("%s / %s", a, b), A_NORMAL);
+	free(a);
+	free(b);
+}
+
 /* The results; returns the rows used. */
 static int
 draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
@@ -140,24 +152,9 @@ draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 	    "requests/s, %zu slots, %zu requests", sim_strategy_name(
 	    f->sc.strategy), f->sc.rate, (size_t)r->batch, f->sc.requests),
 	    A_NORMAL);
-	a = dur(f->sr.ttft_p50);
-	b = dur(f->sr.ttft_p99);
-	line(win, y++, x, w, "TTFT p50/p99", xasprintf("%s / %s", a, b),
-	    A_NORMAL);
-	free(a);
-	free(b);
-	a = dur(f->sr.tpot_p50);
-	b = dur(f->sr.tpot_p99);
-	line(win, y++, x, w, "TPOT p50/p99", xasprintf("%s / %s", a, b),
-	    A_NORMAL);
-	free(a);
-	free(b);
-	a = dur(f->sr.e2e_p50);
-	b = dur(f->sr.e2e_p99);
-	line(win, y++, x, w, "E2E p50/p99", xasprintf("%s / %s", a, b),
-	    A_NORMAL);
-	free(a);
-	free(b);
+	pair(win, y++, x, w, "TTFT p50/p99", f->sr.ttft_p50, f->sr.ttft_p99);
+	pair(win, y++, x, w, "TPOT p50/p99", f->sr.tpot_p50, f->sr.tpot_p99);
+	pair(win, y++, x, w, "E2E p50/p99", f->sr.e2e_p50, f->sr.e2e_p99);
 	line(win, y++, x, w, "Achieved", xasprintf("%.4g of %.4g tokens/s "
 	    "offered, mean batch %.3g%s", f->sr.throughput, f->sr.offered,
 	    f->sr.mean_batch, f->sr.overloaded ? "  OVERLOADED" : ""),
