@@ -39,8 +39,11 @@ expect "Strategy    continuous"
 expect "Under load    continuous batching"
 expect "TTFT p50/p99"
 keys j Enter C-u 1000 Enter
+expect "Rate        1000 requests/s"
 expect "OVERLOADED"
 keys Enter C-u 0.5 Enter
+expect "Rate        0.5 requests/s"
+expect "Achieved"
 expect_not "OVERLOADED"
 
 # An efficiency override and back to the dataset's value.
