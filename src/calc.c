@@ -235,14 +235,14 @@ calc_sim(const struct dataset *ds, const struct calc_req *q,
 	struct perf_result r;
 	int rc;
 
-	if (calc_run(ds, q, &r, why) != 0)
+	memset(&x, 0, sizeof x);
+	inputs(ds, q, &x.h, &x.m, &x.e);
+	if (perf_eval(&x.h, &x.m, &x.e, &q->w, &r, why) != 0)
 		return -1;
 	if (!(q->w.output >= 1 && q->w.output <= 1e6)) {
 		*why = "the simulation needs 1 to 1,000,000 output tokens";
 		return -1;
 	}
-	memset(&x, 0, sizeof x);
-	inputs(ds, q, &x.h, &x.m, &x.e);
 	x.w = q->w;
 	x.w.chips = r.chips;
 	if (c.slots == 0)
