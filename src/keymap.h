@@ -51,6 +51,9 @@ enum action {
 	ACT_PREV_DIFF,
 	ACT_ONLY_DIFF,
 	ACT_VIEW,
+	ACT_COMMAND,
+	ACT_COPY,
+	ACT_THEME,
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
@@ -58,17 +61,51 @@ enum action {
 };
 
 #define KEYMAP_MAXKEYS 4
+#define KEYMAP_MAXBINDS 64
 
 struct keybind {
 	const char	*keys[KEYMAP_MAXKEYS];	/* NULL-terminated when short */
 	enum action	 action;
+	const char	*name;		/* for bind and the : prompt: "page-down" */
 	const char	*where;		/* "" everywhere, or the pane's name */
 	const char	*help;		/* one line */
 };
 
-/* The table, in the order help shows it. */
+/* The table, in the order help shows it: the keys as shipped. */
 const struct keybind *keymap_table(size_t *n);
-/* The action bound to the key named name, or ACT_NONE. */
+
+/*
+ * The action bound to the key named name, or ACT_NONE: the user's
+ * bindings first, then the table.
+ */
 enum action keymap_lookup(const char *name);
+
+/* The action called name ("page-down"), or -1.  "none" is ACT_NONE. */
+int keymap_action_by_name(const char *name);
+/* The name of action a; "none" for ACT_NONE. */
+const char *keymap_action_name(enum action a);
+
+/*
+ * 1 if name is a key the explorer can read: a printable ASCII character
+ * other than space, C-a to C-z, F1 to F12, or one of Up Down Left Right
+ * PgUp PgDn Home End Enter Space Esc Tab S-Tab Backspace Delete Insert.
+ */
+int keymap_key_valid(const char *name);
+
+/*
+ * Bind key to action a, or with ACT_NONE unbind it, over the table and
+ * any earlier binding.  0, or -1 for an invalid key name or when
+ * KEYMAP_MAXBINDS keys are already rebound.  The key is copied.
+ */
+int keymap_bind(const char *key, enum action a);
+/* Drop every binding: the table alone again. */
+void keymap_reset(void);
+
+/*
+ * The keys that run action a now, bindings included, in table order then
+ * binding order: at most max into out (names valid until the next
+ * keymap_bind() or keymap_reset()).  Returns how many there are.
+ */
+size_t keymap_keys_for(enum action a, const char **out, size_t max);
 
 #endif

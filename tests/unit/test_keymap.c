@@ -73,12 +73,19 @@ man_keys(char lines[][64], size_t max)
 			continue;
 		assert_true(n < max);
 		lines[n][0] = '\0';
+		/* The action's name, in "Pq Ic name", comes first. */
+		if ((p = strstr(buf, "Pq Ic ")) != NULL) {
+			strcat(lines[n], p + 6);
+			strcat(lines[n], "=");
+			*p = '\0';
+		}
 		for (p = buf + 4; (p = strstr(p, "Cm ")) != NULL; p = q) {
 			p += 3;
 			if (strncmp(p, "\\&", 2) == 0)
 				p += 2;
 			q = p + strcspn(p, " ");
-			if (lines[n][0])
+			if (lines[n][0] != '\0' &&
+			    lines[n][strlen(lines[n]) - 1] != '=')
 				strcat(lines[n], "|");
 			strncat(lines[n], p, (size_t)(q - p));
 		}
@@ -100,7 +107,7 @@ test_man_page(void **state)
 	nman = man_keys(man, 64);
 	assert_int_equal(nman, n);
 	for (i = 0; i < n; i++) {
-		want[0] = '\0';
+		snprintf(want, sizeof want, "%s=", k[i].name);
 		for (j = 0; j < KEYMAP_MAXKEYS && k[i].keys[j]; j++) {
 			if (j)
 				strcat(want, "|");
