@@ -12,6 +12,7 @@
 #include "dataset.h"
 #include "doc.h"
 #include "find.h"
+#include "grid.h"
 #include "keymap.h"
 
 struct pane;
@@ -59,6 +60,17 @@ struct pane_ops {
 	char		*(*edit)(struct pane *, char **label);
 	int		(*edit_apply)(struct pane *, const char *text,
 			    char **err);
+	/*
+	 * What the pane shows, as a table, for :w; with row_only, the
+	 * selected row alone, for y.  NULL when there is nothing.  Caller
+	 * frees.
+	 */
+	struct grid	*(*export)(struct pane *, int row_only);
+	/*
+	 * A mouse click at y, x of the area the pane last drew: select
+	 * what is there (a header sorts).  1 if it changed anything.
+	 */
+	int		(*click)(struct pane *, int y, int x);
 };
 
 struct pane {

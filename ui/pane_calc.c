@@ -459,7 +459,55 @@ calc_edit_apply(struct pane *p, const char *text, char **err)
 	return calcform_set(&cp->f, (enum calcform_field)cp->cur, text, err);
 }
 
+/* The workload's fields, or only the selected one. */
+static struct grid *
+form_grid(struct calcpane *cp, int row_only)
+{
+	struct grid *g = grid_new(2);
+	int k;
+	size_t r;
+
+	grid_column(g, 0, "field", GRID_TEXT);
+	grid_column(g, 1, "value", GRID_TEXT);
+	for (k = 0; k < CF_N; k++) {
+		if (row_only && k != cp->cur)
+			continue;
+		r = grid_add_row(g);
+		grid_set(g, r, 0, calcform_label((enum calcform_field)k));
+		grid_set_owned(g, r, 1, calcform_value(&cp->f,
+		    (enum calcform_field)k, 1));
+	}
+	return g;
+}
+
+/* :w writes the results as calc --format prints them; y the field. */
+static struct grid *
+calc_export(struct pane *p, int row_only)
+{
+	struct calcpane *cp = p->data;
+	struct grid *g;
+
+	if (row_only || !cp->f.ok)
+		return form_grid(cp, row_only);
+	g = calc_grid(p->ds, &cp->f.q, &cp->f.r);
+	if (cp->f.sim_ok)
+		calc_sim_grid(g, &cp->f.sc, &cp->f.sr);
+	return g;
+}
+
+static int
+calc_click(struct pane *p, int y, int x)
+{
+	struct calcpane *cp = p->data;
+
+	if (x >= FORM_W || y < 1 || y > CF_N)
+		return 0;
+	cp->cur = y - 1;
+	return 1;
+}
+
 const struct pane_ops pane_calc_ops = {
 	"Calculator", calc_init, calc_done, calc_draw, calc_key, calc_detail,
-	calc_status, calc_find, NULL, NULL, calc_edit, calc_edit_apply
+	calc_status, calc_find, NULL, NULL, calc_edit, calc_edit_apply,
+	calc_export, calc_click
 };

@@ -209,7 +209,24 @@ diff_find(struct pane *p, struct finder *fn, int dir)
 	return fn != NULL ? tview_find(&dp->tv, fn, dir) : 0;
 }
 
+static struct grid *
+diff_export(struct pane *p, int row_only)
+{
+	struct diffpane *dp = p->data;
+
+	return dp->d != NULL ? tview_export(&dp->tv, row_only) : NULL;
+}
+
+static int
+diff_click(struct pane *p, int y, int x)
+{
+	struct diffpane *dp = p->data;
+
+	return dp->d != NULL ? tview_click(&dp->tv, y, x) : 0;
+}
+
 const struct pane_ops pane_diff_ops = {
 	"Diff", diff_init, diff_done, diff_draw, diff_key, diff_detail,
-	diff_status, diff_find, NULL, NULL, NULL, NULL
+	diff_status, diff_find, NULL, NULL, NULL, NULL, diff_export,
+	diff_click
 };

@@ -25,6 +25,8 @@ struct matrix {
 	size_t		 ndims;
 	size_t		 cur;		/* selected dimension */
 	size_t		 top;		/* first dimension shown */
+	int		*y0, *y1;	/* per dimension, the lines the last
+					   draw gave it; -1 when unseen */
 };
 
 static void
@@ -36,7 +38,10 @@ load_dims(struct pane *p)
 	size_t n = dataset_count(ds, DS_MATRIX), i, k;
 
 	free(m->dims);
+	free(m->y0);
+	free(m->y1);
 	m->dims = NULL;
+	m->y0 = m->y1 = NULL;
 	m->ndims = 0;
 	m->cur = m->top = 0;
 	if (m->ncmp == 0)
@@ -44,6 +49,8 @@ load_dims(struct pane *p)
 	cid = dataset_field(ds, DS_COMPARISONS, m->cmp, CMP_ID);
 	left = dataset_field(ds, DS_COMPARISONS, m->cmp, CMP_LEFT);
 	m->dims = xcalloc(n ? n : 1, sizeof *m->dims);
+	m->y0 = xcalloc(n ? n : 1, sizeof *m->y0);
+	m->y1 = xcalloc(n ? n : 1, sizeof *m->y1);
 	for (i = 0; i < n; i++) {
 		if (strcmp(dataset_field(ds, DS_MATRIX, i, MX_COMPARISON),
 		    cid) != 0)
@@ -79,8 +86,11 @@ matrix_done(struct pane *p)
 {
 	struct matrix *m = p->data;
 
-	if (m != NULL)
+	if (m != NULL) {
 		free(m->dims);
+		free(m->y0);
+		free(m->y1);
+	}
 	free(m);
 	p->data = NULL;
 }
@@ -178,6 +188,8 @@ matrix_draw(struct pane *p, WINDOW *win, int h, int w)
 			break;
 		m->top++;
 	}
+	for (k = 0; k < m->ndims; k++)
+		m->y0[k] = m->y1[k] = -1;
 	y = 2;
 	for (k = m->top; k < m->ndims && y < h; k++) {
 		struct lines l[3];
@@ -187,6 +199,8 @@ matrix_draw(struct pane *p, WINDOW *win, int h, int w)
 
 		if (k > m->top)
 			y++;
+		m->y0[k] = y;
+		m->y1[k] = y + (int)ht;
 		for (j = 0; j < ht && y < h; j++, y++) {
 			draw_blank(win, y, 0, (size_t)w, sel ? a : A_NORMAL);
 			draw_text(win, y, 0, 1, sel && j == 0 ? ">" : " ", a);
@@ -294,7 +308,51 @@ matrix_find(struct pane *p, struct finder *fn, int dir)
 	return layout_search(m->cur, m->ndims, dir, dim_matches, m, &m->cur);
 }
 
+/* The comparison on screen: a dimension per row, a column per side. */
+static struct grid *
+matrix_export(struct pane *p, int row_only)
+{
+	struct matrix *m = p->data;
+	const struct dataset *ds = p->ds;
+	struct grid *g;
+	size_t k, r;
+
+	if (m->ndims == 0)
+		return NULL;
+	g = grid_new(3);
+	grid_column(g, 0, "dimension", GRID_TEXT);
+	grid_column(g, 1, dataset_field(ds, DS_COMPARISONS, m->cmp,
+	    CMP_LEFT), GRID_TEXT);
+	grid_column(g, 2, dataset_field(ds, DS_COMPARISONS, m->cmp,
+	    CMP_RIGHT), GRID_TEXT);
+	for (k = 0; k < m->ndims; k++) {
+		if (row_only && k != m->cur)
+			continue;
+		r = grid_add_row(g);
+		grid_set(g, r, 0, m->dims[k].name);
+		grid_set(g, r, 1, m->dims[k].text[0]);
+		grid_set(g, r, 2, m->dims[k].text[1]);
+	}
+	return g;
+}
+
+static int
+matrix_click(struct pane *p, int y, int x)
+{
+	struct matrix *m = p->data;
+	size_t k;
+
+	(void)x;
+	for (k = 0; k < m->ndims; k++)
+		if (y >= m->y0[k] && y < m->y1[k]) {
+			m->cur = k;
+			return 1;
+		}
+	return 0;
+}
+
 const struct pane_ops pane_matrix_ops = {
 	"Matrix", matrix_init, matrix_done, matrix_draw, matrix_key,
-	matrix_detail, matrix_status, matrix_find, NULL, NULL, NULL, NULL
+	matrix_detail, matrix_status, matrix_find, NULL, NULL, NULL, NULL,
+	matrix_export, matrix_click
 };

@@ -75,6 +75,18 @@ table_filter(struct pane *p, const char *expr, int invert, const char *label,
 	return 0;
 }
 
+static struct grid *
+table_export(struct pane *p, int row_only)
+{
+	return tview_export(p->data, row_only);
+}
+
+static int
+table_click(struct pane *p, int y, int x)
+{
+	return tview_click(p->data, y, x);
+}
+
 /* Scenarios */
 
 static void
@@ -134,7 +146,7 @@ pane_table_filtered(struct pane *p)
 const struct pane_ops pane_scenarios_ops = {
 	"Scenarios", scenarios_init, table_done, table_draw, table_key,
 	scenarios_detail, scenarios_status, table_find, table_filter, NULL,
-	NULL, NULL
+	NULL, NULL, table_export, table_click
 };
 
 /* Specs: one row per chip, one column per metric (the preferred figure). */
@@ -267,7 +279,7 @@ specs_marked(struct pane *p, size_t *hw, size_t max)
 const struct pane_ops pane_specs_ops = {
 	"Specs", specs_init, table_done, table_draw, specs_key,
 	specs_detail, specs_status, table_find, table_filter, specs_marked,
-	NULL, NULL
+	NULL, NULL, table_export, table_click
 };
 
 /* Sources */
@@ -318,5 +330,5 @@ sources_status(struct pane *p)
 const struct pane_ops pane_sources_ops = {
 	"Sources", sources_init, table_done, table_draw, table_key,
 	sources_detail, sources_status, table_find, table_filter, NULL,
-	NULL, NULL
+	NULL, NULL, table_export, table_click
 };

@@ -258,11 +258,78 @@ reorder(struct tview *tv, struct diags *dl)
 	return failures;
 }
 
+static void sort_cycle(struct tview *, size_t);
+
 void
 tview_sort_cycle(struct tview *tv)
 {
-	if (tv->sort_col != (long)tv->ccol) {
-		tv->sort_col = (long)tv->ccol;
+	sort_cycle(tv, tv->ccol);
+}
+
+int
+tview_click(struct tview *tv, int y, int x)
+{
+	size_t nh = tv->unit ? 2 : 1, c, k;
+	int cx;
+	long col = -1;
+
+	y -= tv->oy;
+	x -= tv->ox;
+	if (y < 0 || x < 0 || x >= tv->ow || tv->g->ncols == 0)
+		return 0;
+	if (x >= MARKW && x < MARKW + (int)tv->ofw)
+		col = 0;
+	cx = MARKW + (int)tv->ofw + SEP;
+	for (c = tv->ofirst; col < 0 && c < tv->g->ncols && cx < tv->ow;
+	    c++) {
+		if (x >= cx && x < cx + (int)tv->width[c])
+			col = (long)c;
+		cx += (int)tv->width[c] + SEP;
+	}
+	if ((size_t)y < nh) {
+		if (col < 0)
+			return 0;
+		sort_cycle(tv, (size_t)col);
+		return 1;
+	}
+	k = tv->top + (size_t)y - nh;
+	if (k >= tv->n || (int)((size_t)y - nh) >= tv->page)
+		return 0;
+	tv->cur = k;
+	if (col >= 1)
+		tv->ccol = (size_t)col;
+	return 1;
+}
+
+struct grid *
+tview_export(const struct tview *tv, int row_only)
+{
+	struct grid *g = grid_new(tv->g->ncols);
+	size_t c, k, r, from = 0, to = tv->n;
+
+	for (c = 0; c < tv->g->ncols; c++)
+		grid_column(g, c, tv->g->head[c], tv->g->type[c]);
+	if (row_only) {
+		if (tv->n == 0) {
+			grid_free(g);
+			return NULL;
+		}
+		from = tv->cur;
+		to = tv->cur + 1;
+	}
+	for (k = from; k < to; k++) {
+		r = grid_add_row(g);
+		for (c = 0; c < tv->g->ncols; c++)
+			grid_set(g, r, c, grid_get(tv->g, tv->order[k], c));
+	}
+	return g;
+}
+
+static void
+sort_cycle(struct tview *tv, size_t col)
+{
+	if (tv->sort_col != (long)col) {
+		tv->sort_col = (long)col;
 		tv->sort_desc = 0;
 	} else if (!tv->sort_desc)
 		tv->sort_desc = 1;
@@ -445,6 +512,11 @@ tview_draw(struct tview *tv, WINDOW *win, int y, int x, int h, int w)
 	} else
 		first = 1;
 	tv->page = h > (int)nh ? h - (int)nh : 1;
+	tv->oy = y;
+	tv->ox = x;
+	tv->ow = w;
+	tv->ofirst = first;
+	tv->ofw = fw;
 	tv->top = layout_scroll(tv->top, tv->cur, tv->n, (size_t)tv->page);
 	for (line = 0; line < (int)nh && line < h; line++) {
 		draw_blank(win, y + line, x, (size_t)w, draw_attr.header);

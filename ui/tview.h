@@ -49,6 +49,9 @@ struct tview {
 	int		  invert;	/* show the rows it does not select */
 	char		 *filter_label;	/* owned: what the status line says */
 	struct finder	 *find;		/* borrowed: matches to highlight */
+	/* Where the last draw put things, for clicks. */
+	int		  oy, ox, ow;
+	size_t		  ofirst, ofw;
 };
 
 /* Show g, taking ownership of it. */
@@ -95,6 +98,17 @@ void tview_draw(struct tview *tv, WINDOW *win, int y, int x, int h, int w);
 int tview_move(struct tview *tv, enum action a);
 /* s: sort by the cursor column, cycling ascending, descending, off. */
 void tview_sort_cycle(struct tview *tv);
+/*
+ * A click at y, x of the window tview_draw() last painted: on a header,
+ * sort by that column (cycling as s does); on a row, move the cursor
+ * there.  1 if it did something.
+ */
+int tview_click(struct tview *tv, int y, int x);
+/*
+ * The rows shown, in the order shown, or with row_only the one under the
+ * cursor (NULL when there are none).  Caller frees.
+ */
+struct grid *tview_export(const struct tview *tv, int row_only);
 /* The grid row under the cursor, or -1 when there are no rows. */
 long tview_row(const struct tview *tv);
 /* A line for the status bar: "row 3 of 41, sorted by ...".  Caller frees. */
