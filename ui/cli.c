@@ -297,9 +297,9 @@ apply_filter(struct grid *gr, const char *expr)
 }
 
 int
-cli_explore(struct cli_global *g, const char *pane, const char *filter)
+cli_explore(struct cli_global *g, struct tui_opts *o)
 {
-	struct tui_opts o = { pane, NULL, filter };
+	const char *pane = o->pane;
 	struct dataset *ds;
 	struct diags dl;
 	char *msg = NULL;
@@ -326,10 +326,10 @@ cli_explore(struct cli_global *g, const char *pane, const char *filter)
 	if (dl.errors || dl.warnings) {
 		msg = xasprintf("%zu problems in the data (%zu errors): run "
 		    "accelscope check", dl.errors + dl.warnings, dl.errors);
-		o.message = msg;
+		o->message = msg;
 	}
 	diags_done(&dl);
-	r = tui_run(ds, &o);
+	r = tui_run(ds, o);
 	free(msg);
 	dataset_free(ds);
 	return r;

@@ -29,7 +29,8 @@ void cli_print_diags(const struct diags *dl);
  * The explorer, on a terminal; pane is --pane NAME, filter --filter EXPR,
  * each or NULL.
  */
-int cli_explore(struct cli_global *g, const char *pane, const char *filter);
+struct tui_opts;
+int cli_explore(struct cli_global *g, struct tui_opts *o);
 int cli_list(struct cli_global *g, int argc, char **argv);
 int cli_show(struct cli_global *g, int argc, char **argv);
 int cli_diff(struct cli_global *g, int argc, char **argv);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "xmalloc.h"
 
 struct draw_attrs draw_attr;
 
@@ -38,6 +39,32 @@ draw_init(int colour)
 	draw_attr.heading = A_BOLD | COLOR_PAIR(PAIR_HEADING);
 	draw_attr.error = A_BOLD | COLOR_PAIR(PAIR_ERROR);
 	draw_attr.best = A_BOLD | COLOR_PAIR(PAIR_BEST);
+}
+
+int
+draw_use_theme(const char *name, char **err)
+{
+	*err = NULL;
+	if (strcmp(name, "default") == 0)
+		return 0;
+	*err = xasprintf("unknown theme \"%s\"", name);
+	return -1;
+}
+
+const char *
+draw_theme_current(void)
+{
+	return "default";
+}
+
+char **
+draw_theme_names(size_t *n)
+{
+	char **v = xcalloc(1, sizeof *v);
+
+	v[0] = xstrdup("default");
+	*n = 1;
+	return v;
 }
 
 size_t

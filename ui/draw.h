@@ -34,6 +34,18 @@ extern struct draw_attrs draw_attr;
 void draw_init(int colour);
 
 /*
+ * Themes: draw_init() starts with default.  draw_use_theme() switches to
+ * the theme called name (a user theme or a bundled one); 0, or -1 with a
+ * message in *err (caller frees; also set on success when there is
+ * something to say) and the previous theme kept, or with a broken theme
+ * file, the default theme.
+ */
+int draw_use_theme(const char *name, char **err);
+const char *draw_theme_current(void);
+/* Every theme's name, sorted.  Caller frees each and the array. */
+char **draw_theme_names(size_t *n);
+
+/*
  * Put s (escaped) at y, x, cut to width cells and padded with spaces to
  * width.  Returns the cells written before padding.
  */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "tui.h"
 
 static const struct {
 	const char	*name;
@@ -25,11 +26,13 @@ int
 main(int argc, char **argv)
 {
 	struct cli_global g = { NULL, "accelscope" };
-	const char *pane = NULL, *filter = NULL;
+	struct tui_opts o;
 	size_t i;
 	int a = 1;
 
 	setlocale(LC_ALL, "");
+	memset(&o, 0, sizeof o);
+	o.mouse = -1;
 	/* Global options come before the subcommand. */
 	while (a < argc && argv[a][0] == '-') {
 		if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
@@ -47,16 +50,25 @@ main(int argc, char **argv)
 			g.data = argv[a] + 7;
 			a++;
 		} else if (strcmp(argv[a], "--pane") == 0 && a + 1 < argc) {
-			pane = argv[a + 1];
+			o.pane = argv[a + 1];
 			a += 2;
 		} else if (strncmp(argv[a], "--pane=", 7) == 0) {
-			pane = argv[a] + 7;
+			o.pane = argv[a] + 7;
 			a++;
 		} else if (strcmp(argv[a], "--filter") == 0 && a + 1 < argc) {
-			filter = argv[a + 1];
+			o.filter = argv[a + 1];
 			a += 2;
 		} else if (strncmp(argv[a], "--filter=", 9) == 0) {
-			filter = argv[a] + 9;
+			o.filter = argv[a] + 9;
+			a++;
+		} else if (strcmp(argv[a], "--theme") == 0 && a + 1 < argc) {
+			o.theme = argv[a + 1];
+			a += 2;
+		} else if (strncmp(argv[a], "--theme=", 8) == 0) {
+			o.theme = argv[a] + 8;
+			a++;
+		} else if (strcmp(argv[a], "--no-mouse") == 0) {
+			o.mouse = 0;
 			a++;
 		} else {
 			fprintf(stderr, "accelscope: unknown option %s\n"
@@ -65,7 +77,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (a == argc)
-		return cli_explore(&g, pane, filter);
+		return cli_explore(&g, &o);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[a], commands[i].name) == 0)
 			return commands[i].fn(&g, argc - a, argv + a);

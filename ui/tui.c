@@ -16,13 +16,17 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "command.h"
+#include "config.h"
 #include "diff.h"
 #include "cli.h"
+#include "export.h"
 #include "draw.h"
 #include "find.h"
 #include "keymap.h"
 #include "pane.h"
 #include "textview.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define MIN_W	30
@@ -48,18 +52,24 @@ struct tui {
 	int			 small;		/* below the minimum size */
 	int			 dirty;
 	char			*msg;		/* status message, until a key */
-	/* The prompt on the status line: '/' find, '&' filter, '=' a
-	   form's field (plabel names it), or 0. */
+	/* The prompt on the status line: '/' find, '&' filter, ':' a
+	   command, '=' a form's field (plabel names it), or 0. */
 	int			 prompt;
 	char			*plabel;
 	struct buf		 text;
 	char			*perr;		/* the filter's error, live */
-	char			*hist[2][MAX_HISTORY];
-	size_t			 nhist[2];
+	char			*phint;		/* completions offered */
+	char			**comp;		/* the completions; owned */
+	size_t			 ncomp, icomp;
+	size_t			 cstart;	/* where the word begins */
+	char			*hist[3][MAX_HISTORY];
+	size_t			 nhist[3];
 	size_t			 hpos;
 	char			*saved;		/* filter when & was pressed */
 	struct finder		*finder;	/* the last find; owned */
 	char			*filter_text[NPANES];	/* as typed */
+	int			 mouse;		/* clicks and wheel on */
+	int			 quit;		/* set by :quit */
 };
 
 static volatile sig_atomic_t got_signal;
@@ -207,6 +217,9 @@ draw_status(struct tui *t)
 		if (t->perr != NULL && (int)used + 4 < w)
 			draw_text(t->status, 0, (int)used + 3, (size_t)w -
 			    used - 3, t->perr, draw_attr.error);
+		else if (t->phint != NULL && (int)used + 4 < w)
+			draw_text(t->status, 0, (int)used + 3, (size_t)w -
+			    used - 3, t->phint, draw_attr.dim);
 		wnoutrefresh(t->status);
 		return;
 	}
@@ -282,23 +295,29 @@ help_doc(void)
 
 	doc_add(d, DOC_TITLE, "%s", "accelscope: keys");
 	doc_add(d, DOC_PARA, "%s", "Everything here is also in "
-	    "accelscope(1), section KEYS.  Esc or q closes this help.");
+	    "accelscope(1), section KEYS.  Esc or q closes this help.  "
+	    "The name after each line is the action's, for : and for bind "
+	    "in the config file.");
 	doc_add(d, DOC_BLANK, "%s", "");
 	k = keymap_table(&n);
 	for (i = 0; i < n; i++) {
-		keys[0] = '\0';
-		for (j = 0; j < KEYMAP_MAXKEYS && k[i].keys[j]; j++) {
+		const char *kv[8];
+		size_t nk = keymap_keys_for(k[i].action, kv, 8);
+
+		/* The keys as bound now: the config file may have moved them. */
+		snprintf(keys, sizeof keys, "%s", nk ? "" : "(unbound)");
+		for (j = 0; j < nk && j < 8; j++) {
 			if (j)
 				strncat(keys, ", ", sizeof keys - strlen(keys)
 				    - 1);
-			strncat(keys, k[i].keys[j], sizeof keys -
-			    strlen(keys) - 1);
+			strncat(keys, kv[j], sizeof keys - strlen(keys) - 1);
 		}
 		if (*k[i].where)
-			doc_add(d, DOC_PRE, "  %-18s %s (%s)", keys, k[i].help,
-			    k[i].where);
+			doc_add(d, DOC_PRE, "  %-18s %s (%s)  [%s]", keys,
+			    k[i].help, k[i].where, k[i].name);
 		else
-			doc_add(d, DOC_PRE, "  %-18s %s", keys, k[i].help);
+			doc_add(d, DOC_PRE, "  %-18s %s  [%s]", keys, k[i].help,
+			    k[i].name);
 	}
 	doc_add(d, DOC_BLANK, "%s", "");
 	doc_add(d, DOC_HEADING, "%s", "Markers");
@@ -328,8 +347,13 @@ keyname_of(int isfunc, wint_t c, char *out, size_t len)
 		case KEY_END: snprintf(out, len, "End"); break;
 		case KEY_BTAB: snprintf(out, len, "S-Tab"); break;
 		case KEY_ENTER: snprintf(out, len, "Enter"); break;
-		case KEY_F(1): snprintf(out, len, "F1"); break;
-		default: break;
+		case KEY_BACKSPACE: snprintf(out, len, "Backspace"); break;
+		case KEY_DC: snprintf(out, len, "Delete"); break;
+		case KEY_IC: snprintf(out, len, "Insert"); break;
+		default:
+			if (c >= KEY_F(1) && c <= KEY_F(12))
+				snprintf(out, len, "F%d", (int)(c - KEY_F0));
+			break;
 		}
 		return;
 	}
@@ -341,6 +365,8 @@ keyname_of(int isfunc, wint_t c, char *out, size_t len)
 		snprintf(out, len, "Esc");
 	else if (c == ' ')
 		snprintf(out, len, "Space");
+	else if (c == 127)
+		snprintf(out, len, "Backspace");
 	else if (c >= 1 && c <= 26)
 		snprintf(out, len, "C-%c", (int)(c + 'a' - 1));
 	else if (c > ' ' && c < 127)
@@ -420,6 +446,25 @@ history_add(struct tui *t, int k, const char *s)
 	t->hist[k][t->nhist[k]++] = xstrdup(s);
 }
 
+/* The history list of a prompt kind. */
+static int
+hist_of(int kind)
+{
+	return kind == '&' ? 1 : kind == ':' ? 2 : 0;
+}
+
+static void
+forget_completion(struct tui *t)
+{
+	while (t->ncomp)
+		free(t->comp[--t->ncomp]);
+	free(t->comp);
+	t->comp = NULL;
+	t->icomp = 0;
+	free(t->phint);
+	t->phint = NULL;
+}
+
 static void
 prompt_open(struct tui *t, int kind)
 {
@@ -433,23 +478,267 @@ prompt_open(struct tui *t, int kind)
 	t->prompt = kind;
 	buf_reset(&t->text);
 	buf_puts(&t->text, "");
-	t->hpos = t->nhist[kind == '&'];
+	t->hpos = t->nhist[hist_of(kind)];
 	free(t->saved);
 	t->saved = kind == '&' && t->filter_text[t->cur] ?
 	    xstrdup(t->filter_text[t->cur]) : NULL;
 	free(t->perr);
 	t->perr = NULL;
+	forget_completion(t);
 	if (kind == '&' && t->saved != NULL)
 		buf_puts(&t->text, t->saved);
 }
 
-/* A key while the prompt is open. */
+/*
+ * Tab at the ':' prompt: one candidate is put in whole; several grow the
+ * word to what they share and are listed, and when it cannot grow each
+ * further Tab puts the next candidate in its place.
+ */
 static void
+complete(struct tui *t)
+{
+	static const char *const panes[] = { "matrix", "scenarios", "specs",
+	    "diff", "calculator", "sources" };
+	struct buf hint;
+	size_t len, i, nthemes, typed;
+	char **themes;
+
+	if (t->comp != NULL) {
+		t->icomp = (t->icomp + 1) % t->ncomp;
+		t->text.len = t->cstart;
+		t->text.s[t->cstart] = '\0';
+		buf_puts(&t->text, t->comp[t->icomp]);
+		return;
+	}
+	themes = draw_theme_names(&nthemes);
+	t->comp = cmd_complete(t->text.s, (const char *const *)themes,
+	    nthemes, panes, sizeof panes / sizeof panes[0], &t->ncomp,
+	    &t->cstart);
+	for (i = 0; i < nthemes; i++)
+		free(themes[i]);
+	free(themes);
+	if (t->ncomp == 0) {
+		forget_completion(t);
+		t->phint = xstrdup("(no completions)");
+		return;
+	}
+	typed = t->text.len - t->cstart;
+	len = cmd_common_prefix(t->comp, t->ncomp);
+	t->text.len = t->cstart;
+	t->text.s[t->cstart] = '\0';
+	if (t->ncomp == 1) {
+		buf_puts(&t->text, t->comp[0]);
+		buf_puts(&t->text, " ");
+		forget_completion(t);
+		return;
+	}
+	buf_putn(&t->text, t->comp[0], len);
+	buf_init(&hint);
+	buf_puts(&hint, "");
+	for (i = 0; i < t->ncomp; i++) {
+		if (i)
+			buf_puts(&hint, " ");
+		buf_puts(&hint, t->comp[i]);
+	}
+	free(t->phint);
+	t->phint = hint.s;
+	/* The next Tab starts with the first candidate. */
+	t->icomp = t->ncomp - 1;
+	if (len == typed)
+		complete(t);
+}
+
+/* ~/ at the start of a file name is the home directory, as in a shell. */
+static char *
+expand_home(const char *path)
+{
+	const char *h = getenv("HOME");
+
+	if (strncmp(path, "~/", 2) == 0 && h != NULL)
+		return xasprintf("%s/%s", h, path + 2);
+	return xstrdup(path);
+}
+
+/* :w FILE: the pane's view, in the format the extension names. */
+static void
+write_view(struct tui *t, const char *file, int force)
+{
+	struct pane *p = &t->panes[t->cur];
+	struct grid *g;
+	struct diags dl;
+	char *path, *out, *e;
+	int fmt;
+
+	if ((fmt = export_format_for(file)) < 0) {
+		e = text_escape(file);
+		set_msg(t, xasprintf("w: \"%s\": name the file .csv, .tsv, "
+		    ".md or .json", e));
+		free(e);
+		return;
+	}
+	if (p->ops->export == NULL || (g = p->ops->export(p, 0)) == NULL) {
+		set_msg(t, xasprintf("Nothing to write in %s", p->ops->name));
+		return;
+	}
+	path = expand_home(file);
+	out = grid_format(g, (enum grid_format)fmt);
+	diags_init(&dl);
+	e = text_escape(path);
+	if (export_write(path, out, strlen(out), force, &dl) != 0)
+		set_msg(t, diag_format(&dl.v[0]));
+	else
+		set_msg(t, xasprintf("Wrote %zu rows of %s to %s (%s)",
+		    g->nrows, p->ops->name, e, grid_format_name(
+		    (enum grid_format)fmt)));
+	diags_done(&dl);
+	free(e);
+	free(out);
+	free(path);
+	grid_free(g);
+}
+
+/* y: the selected row, tab-separated, to the clipboard by OSC 52. */
+static void
+copy_row(struct tui *t)
+{
+	struct pane *p = &t->panes[t->cur];
+	struct grid *g;
+	char *out, *row, *osc, *e;
+	size_t len;
+
+	if (t->nover || p->ops->export == NULL ||
+	    (g = p->ops->export(p, 1)) == NULL || g->nrows == 0) {
+		if (!t->nover && p->ops->export != NULL)
+			grid_free(p->ops->export(p, 1));
+		set_msg(t, xstrdup("No row to copy here"));
+		return;
+	}
+	out = grid_format(g, GRID_TSV);
+	/* The header line stays out: the row alone pastes into a sheet. */
+	row = strchr(out, '\n');
+	row = row != NULL ? row + 1 : out;
+	len = strlen(row);
+	if (len > 0 && row[len - 1] == '\n')
+		row[--len] = '\0';
+	osc = export_osc52(row, len);
+	fputs(osc, stdout);
+	fflush(stdout);
+	e = text_escape(grid_get(g, 0, 0));
+	set_msg(t, xasprintf("Copied %s (%zu bytes) with OSC 52: the "
+	    "terminal must allow it", e, len));
+	free(e);
+	free(osc);
+	free(out);
+	grid_free(g);
+}
+
+static void
+set_mouse(struct tui *t, int on)
+{
+	t->mouse = on;
+	if (on) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+		    NULL);
+		mouseinterval(0);
+	} else
+		mousemask(0, NULL);
+}
+
+static int apply(struct tui *, enum action);
+
+/* T: the next theme in name order. */
+static void
+next_theme(struct tui *t)
+{
+	size_t n, i, k = 0;
+	char **v = draw_theme_names(&n), *err = NULL;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], draw_theme_current()) == 0)
+			k = (i + 1) % n;
+	if (n > 0 && draw_use_theme(v[k], &err) != 0)
+		set_msg(t, err);
+	else {
+		free(err);
+		set_msg(t, xasprintf("Theme %s (T for the next; :theme NAME)",
+		    draw_theme_current()));
+	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	clearok(curscr, TRUE);
+}
+
+/* Run a line typed at the ':' prompt.  Returns 1 to quit. */
+static int
+run_command(struct tui *t, const char *line)
+{
+	struct cmd c;
+	struct diags dl;
+	char *err = NULL, *e;
+	int r = 0, k;
+
+	diags_init(&dl);
+	if (cmd_parse(line, CMD_IN_PROMPT, NULL, 1, &c, &dl) != 0) {
+		set_msg(t, diag_format(&dl.v[0]));
+		diags_done(&dl);
+		return 0;
+	}
+	diags_done(&dl);
+	switch (c.kind) {
+	case CMD_ACTION:
+		r = apply(t, c.action);
+		break;
+	case CMD_THEME:
+		if (draw_use_theme(c.arg, &err) != 0)
+			set_msg(t, err);
+		else {
+			set_msg(t, xasprintf("Theme %s", draw_theme_current()));
+			free(err);
+		}
+		clearok(curscr, TRUE);
+		break;
+	case CMD_MOUSE:
+		set_mouse(t, c.on);
+		set_msg(t, xstrdup(c.on ? "Mouse on" : "Mouse off"));
+		break;
+	case CMD_PANE:
+		if ((k = tui_pane_by_name(c.arg)) < 0) {
+			e = text_escape(c.arg);
+			set_msg(t, xasprintf("1:%u: error: unknown pane \"%s\" "
+			    "(panes: %s)", c.argcol, e, tui_pane_names()));
+			free(e);
+		} else {
+			while (t->nover)
+				pop(t);
+			t->cur = (size_t)k;
+		}
+		break;
+	case CMD_BIND:
+		keymap_bind(c.arg, c.action);
+		set_msg(t, c.action == ACT_NONE ? xasprintf("%s does nothing "
+		    "now", c.arg) : xasprintf("%s runs %s now", c.arg,
+		    keymap_action_name(c.action)));
+		break;
+	case CMD_WRITE:
+		write_view(t, c.arg, c.force);
+		break;
+	default:
+		break;
+	}
+	cmd_done(&c);
+	return r;
+}
+
+/* A key while the prompt is open.  Returns 1 to quit. */
+static int
 prompt_key(struct tui *t, int isfunc, wint_t c)
 {
-	int k = t->prompt == '&';
+	int k = t->prompt == '&', h = hist_of(t->prompt);
 	int changed = 0;
 
+	if (!(!isfunc && c == '\t'))
+		forget_completion(t);
 	if (t->prompt == '=' && !isfunc && (c == '\n' || c == '\r')) {
 		struct pane *p = &t->panes[t->cur];
 		char *err = NULL;
@@ -458,16 +747,23 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 		if (p->ops->edit_apply(p, t->text.s, &err) != 0)
 			set_msg(t, xasprintf("%s (unchanged)", err));
 		free(err);
-		return;
+		return 0;
 	}
 	if (t->prompt == '=' && isfunc && (c == KEY_UP || c == KEY_DOWN))
-		return;		/* no history for form fields */
+		return 0;	/* no history for form fields */
+	if (t->prompt == ':' && !isfunc && c == '\t') {
+		complete(t);
+		return 0;
+	}
 	if (!isfunc && (c == '\n' || c == '\r')) {
 		char *typed = xstrdup(t->text.s);
+		int r = 0;
 
 		t->prompt = 0;
-		history_add(t, k, typed);
-		if (k) {
+		history_add(t, h, typed);
+		if (h == 2)
+			r = run_command(t, typed);
+		else if (k) {
 			filter_live(t, typed);
 			if (t->perr != NULL) {
 				set_msg(t, xasprintf("%s (the last good filter "
@@ -490,7 +786,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 			diags_done(&dl);
 		}
 		free(typed);
-		return;
+		return r;
 	}
 	if (!isfunc && c == 27) {
 		/* Esc: the filter goes back to what it was. */
@@ -499,7 +795,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 		free(t->perr);
 		t->perr = NULL;
 		t->prompt = 0;
-		return;
+		return 0;
 	}
 	if ((isfunc && c == KEY_BACKSPACE) || (!isfunc && (c == 127 ||
 	    c == 8))) {
@@ -507,7 +803,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 			if (k)
 				filter_live(t, t->saved ? t->saved : "");
 			t->prompt = 0;
-			return;
+			return 0;
 		}
 		/* Drop one whole character. */
 		do
@@ -524,11 +820,11 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 	} else if (isfunc && (c == KEY_UP || c == KEY_DOWN)) {
 		if (c == KEY_UP && t->hpos > 0)
 			t->hpos--;
-		else if (c == KEY_DOWN && t->hpos < t->nhist[k])
+		else if (c == KEY_DOWN && t->hpos < t->nhist[h])
 			t->hpos++;
 		buf_reset(&t->text);
-		buf_puts(&t->text, t->hpos < t->nhist[k] ?
-		    t->hist[k][t->hpos] : "");
+		buf_puts(&t->text, t->hpos < t->nhist[h] ?
+		    t->hist[h][t->hpos] : "");
 		changed = 1;
 	} else if (!isfunc && c >= ' ' && c != 127 && t->text.len < 1000) {
 		char mb[8];
@@ -544,6 +840,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 	}
 	if (changed && k)
 		filter_live(t, t->text.s);
+	return 0;
 }
 
 /* Apply one action.  Returns 1 to quit. */
@@ -576,6 +873,15 @@ apply(struct tui *t, enum action a)
 		return 0;
 	case ACT_FILTER:
 		prompt_open(t, '&');
+		return 0;
+	case ACT_COMMAND:
+		prompt_open(t, ':');
+		return 0;
+	case ACT_COPY:
+		copy_row(t);
+		return 0;
+	case ACT_THEME:
+		next_theme(t);
 		return 0;
 	case ACT_HELP:
 		push(t, help_doc(), "Help");
@@ -682,11 +988,65 @@ apply(struct tui *t, enum action a)
 	}
 }
 
+/* The pane whose tab is at column x of the title line, or -1. */
+static int
+tab_at(int x)
+{
+	int at = (int)utf8_width(" accelscope ");
+	size_t i;
+	char *s;
+
+	for (i = 0; i < NPANES; i++) {
+		s = xasprintf(" %zu %s ", i + 1, pane_list[i]->name);
+		at += (int)utf8_width(s);
+		free(s);
+		if (x < at)
+			return x >= (int)utf8_width(" accelscope ") ? (int)i :
+			    -1;
+	}
+	return -1;
+}
+
+/*
+ * A mouse event: a click on a tab opens its pane, on a pane selects what
+ * is there; the wheel moves as j and k do.
+ */
+static void
+mouse_event(struct tui *t)
+{
+	MEVENT ev;
+	int k, i;
+
+	if (getmouse(&ev) != OK || t->small || t->prompt)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		for (i = 0; i < 3; i++)
+			apply(t, ev.bstate & BUTTON4_PRESSED ? ACT_UP :
+			    ACT_DOWN);
+		return;
+	}
+	if (!(ev.bstate & BUTTON1_PRESSED))
+		return;
+	if (ev.y == 0) {
+		if ((k = tab_at(ev.x)) >= 0) {
+			while (t->nover)
+				pop(t);
+			t->cur = (size_t)k;
+		}
+		return;
+	}
+	if (ev.y < LINES - 1 && !t->nover &&
+	    t->panes[t->cur].ops->click != NULL)
+		t->panes[t->cur].ops->click(&t->panes[t->cur], ev.y - 1, ev.x);
+}
+
 int
 tui_run(const struct dataset *ds, const struct tui_opts *o)
 {
 	struct tui t;
 	struct sigaction sa;
+	struct config cf;
+	struct diags cdl;
 	size_t i;
 	int r, quit = 0;
 	wint_t c;
@@ -695,10 +1055,25 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 
 	memset(&t, 0, sizeof t);
 	t.ds = ds;
+	/* The config file first; the command line overrides it. */
+	diags_init(&cdl);
+	config_load(&cf, &cdl);
+	if (cf.pane >= 0)
+		t.cur = (size_t)cf.pane;
 	if (o->pane != NULL)
 		t.cur = (size_t)tui_pane_by_name(o->pane);
+	t.mouse = o->mouse >= 0 ? o->mouse : cf.mouse != 0;
 	if (o->message != NULL)
 		t.msg = xstrdup(o->message);
+	else if (cdl.n > 0) {
+		char *m = diag_format(&cdl.v[0]);
+
+		t.msg = cdl.n == 1 ? m : xasprintf("%s (and %zu more)", m,
+		    cdl.n - 1);
+		if (cdl.n > 1)
+			free(m);
+	}
+	diags_done(&cdl);
 	buf_init(&t.text);
 	for (i = 0; i < NPANES; i++) {
 		t.panes[i].ops = pane_list[i];
@@ -751,6 +1126,25 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 		}
 		draw_init(colour);
 	}
+	{
+		/* --theme, else the config file's, else default. */
+		char *err = NULL;
+		const char *th = o->theme != NULL ? o->theme : cf.theme;
+
+		if (th != NULL && draw_use_theme(th, &err) != 0) {
+			if (o->theme == NULL && cf.theme_line > 0) {
+				char *m = xasprintf("%s:%u:%u: %s", cf.path,
+				    cf.theme_line, cf.theme_col, err);
+
+				free(err);
+				err = m;
+			}
+			set_msg(&t, err);
+		} else
+			free(err);
+	}
+	config_done(&cf);
+	set_mouse(&t, t.mouse);
 	/*
 	 * Keys are read through a pad: wget_wch() on a window refreshes it
 	 * first, which would paint it over the panes; on a pad it does not.
@@ -774,8 +1168,12 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 		}
 		set_msg(&t, NULL);
 		t.dirty = 1;
+		if (r == KEY_CODE_YES && c == KEY_MOUSE) {
+			mouse_event(&t);
+			continue;
+		}
 		if (t.prompt) {
-			prompt_key(&t, r == KEY_CODE_YES, c);
+			quit = prompt_key(&t, r == KEY_CODE_YES, c);
 			continue;
 		}
 		keyname_of(r == KEY_CODE_YES, c, name, sizeof name);
@@ -793,7 +1191,8 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 		t.panes[i].ops->done(&t.panes[i]);
 		free(t.filter_text[i]);
 	}
-	for (i = 0; i < 2; i++)
+	forget_completion(&t);
+	for (i = 0; i < 3; i++)
 		while (t.nhist[i])
 			free(t.hist[i][--t.nhist[i]]);
 	free(t.saved);

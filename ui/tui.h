@@ -10,6 +10,8 @@ struct tui_opts {
 	const char	*pane;		/* --pane NAME, or NULL */
 	const char	*message;	/* shown on the status line at start */
 	const char	*filter;	/* --filter EXPR, or NULL */
+	const char	*theme;		/* --theme NAME, or NULL */
+	int		 mouse;		/* 0 --no-mouse, -1 as configured */
 };
 
 /* The pane named name (case-blind), or -1. */
