@@ -121,6 +121,53 @@ escape_byte(struct buf *b, uint32_t c)
 	}
 }
 
+static int ascii_only;
+
+void
+utf8_set_ascii(int on)
+{
+	ascii_only = on;
+}
+
+int
+utf8_ascii(void)
+{
+	return ascii_only;
+}
+
+/* What stands for cp on a terminal that shows ASCII only. */
+static const char *
+ascii_for(uint32_t cp)
+{
+	static const struct {
+		uint32_t	 cp;
+		const char	*s;
+	} tr[] = {
+		{ 0x00a0, " " }, { 0x00b0, "deg" }, { 0x00b1, "+/-" },
+		{ 0x00b5, "u" }, { 0x00b7, "." }, { 0x00d7, "x" },
+		{ 0x2010, "-" }, { 0x2011, "-" }, { 0x2013, "-" },
+		{ 0x2014, "-" }, { 0x2018, "'" }, { 0x2019, "'" },
+		{ 0x201c, "\"" }, { 0x201d, "\"" }, { 0x2022, "*" },
+		{ 0x2026, "..." }, { 0x2192, "->" }, { 0x2190, "<-" },
+		{ 0x2248, "~" }, { 0x2264, "<=" }, { 0x2265, ">=" },
+		{ 0x2212, "-" }, { 0x25b2, "^" }, { 0x25bc, "v" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof tr / sizeof tr[0]; i++)
+		if (tr[i].cp == cp)
+			return tr[i].s;
+	/* Box drawing: corners and crossings as +, lines as - and |. */
+	if (cp >= 0x2500 && cp <= 0x257f) {
+		if (cp == 0x2502 || cp == 0x2503 || cp == 0x2551)
+			return "|";
+		if (cp == 0x2500 || cp == 0x2501 || cp == 0x2550)
+			return "-";
+		return "+";
+	}
+	return "?";
+}
+
 char *
 text_escape(const char *s)
 {
@@ -143,7 +190,9 @@ text_escape(const char *s)
 				buf_printf(&b, "\\u%04X", (unsigned)cp);
 			else
 				escape_byte(&b, cp);
-		} else
+		} else if (ascii_only && cp >= 0x80)
+			buf_puts(&b, ascii_for(cp));
+		else
 			buf_putn(&b, s + i, n);
 		i += n;
 	}
@@ -165,6 +214,8 @@ utf8_width(const char *s)
 		}
 		if (utf8_is_control(cp) && cp >= 0x80)
 			w += 6;
+		else if (ascii_only && cp >= 0x80)
+			w += strlen(ascii_for(cp));
 		else
 			w += (size_t)utf8_cp_width(cp);
 		i += n;

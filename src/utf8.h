@@ -41,6 +41,16 @@ int utf8_cp_width(uint32_t cp);
 size_t utf8_width(const char *s);
 
 /*
+ * ASCII-only mode, for a terminal whose locale is not UTF-8: text_escape()
+ * then shows symbols as ASCII stand-ins (x for the multiplication sign, ~
+ * for almost equal, - for dashes, +-| for box drawing) and any other
+ * non-ASCII character as '?', and utf8_width() counts them so.  Off by
+ * default.
+ */
+void utf8_set_ascii(int on);
+int utf8_ascii(void);
+
+/*
  * s with every control character and invalid byte shown as a visible escape
  * (\n, \t, \r, \e, \xHH), so that data can never drive the terminal.
  * Caller frees.

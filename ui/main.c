@@ -1,12 +1,14 @@
 /*
  * accelscope: parse the global options, pick a subcommand, go.
  */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "utf8.h"
 #include "tui.h"
 
 static const struct {
@@ -31,6 +33,8 @@ main(int argc, char **argv)
 	int a = 1;
 
 	setlocale(LC_ALL, "");
+	/* A terminal that cannot show UTF-8 gets ASCII stand-ins. */
+	utf8_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	memset(&o, 0, sizeof o);
 	o.mouse = -1;
 	/* Global options come before the subcommand. */

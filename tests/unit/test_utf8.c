@@ -122,6 +122,65 @@ test_prefix(void **state)
 	assert_int_equal(used, 4);
 }
 
+static void
+test_emoji_cjk(void **state)
+{
+	size_t used;
+	/* A CJK pair, a flag-free emoji, a full-width Latin letter. */
+	const char *s = "\xe4\xb8\xad\xe6\x96\x87" "\xf0\x9f\x9a\x80"
+	    "\xef\xbc\xa1x";
+
+	(void)state;
+	assert_int_equal(utf8_cp_width(0x1f680), 2);	/* rocket */
+	assert_int_equal(utf8_cp_width(0xff21), 2);	/* full-width A */
+	assert_int_equal(utf8_cp_width(0x0301), 0);	/* combining */
+	assert_int_equal(utf8_width(s), 9);
+	/* Each cut lands between characters, never in one. */
+	assert_int_equal(utf8_prefix(s, 1, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(utf8_prefix(s, 5, &used), 6);
+	assert_int_equal(used, 4);
+	assert_int_equal(utf8_prefix(s, 6, &used), 10);
+	assert_int_equal(used, 6);
+	assert_int_equal(utf8_prefix(s, 7, &used), 10);
+	assert_int_equal(used, 6);
+	assert_int_equal(utf8_prefix(s, 9, &used), 14);
+	assert_int_equal(used, 9);
+}
+
+static void
+test_ascii(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "\xc3\x97" "2.5 \xe2\x89\x88", "x2.5 ~" },
+		{ "\xe2\x80\x94", "-" },
+		{ "\xc2\xb1" "5%", "+/-5%" },
+		{ "\xe2\x94\x8c\xe2\x94\x80\xe2\x94\x82", "+-|" },
+		{ "Caf\xc3\xa9 \xe6\x9d\xb1", "Caf? ?" },
+		{ "\x1b[2J", "\\e[2J" },
+		{ "bad\xff", "bad\\xFF" },
+	};
+	size_t i;
+	char *e;
+
+	(void)state;
+	assert_int_equal(utf8_ascii(), 0);
+	utf8_set_ascii(1);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		e = text_escape(cases[i].in);
+		assert_string_equal(e, cases[i].out);
+		/* Widths agree with what is shown. */
+		assert_int_equal(utf8_width(cases[i].in), strlen(e));
+		free(e);
+	}
+	utf8_set_ascii(0);
+	e = text_escape("\xc3\x97");
+	assert_string_equal(e, "\xc3\x97");
+	free(e);
+}
+
 int
 main(void)
 {
@@ -131,6 +190,8 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_prefix),
+		cmocka_unit_test(test_emoji_cjk),
+		cmocka_unit_test(test_ascii),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
