@@ -316,6 +316,11 @@ cli_explore(struct cli_global *g, struct tui_opts *o)
 		    "accelscope --help)\n", g->prog);
 		return 2;
 	}
+	if ((msg = tui_unusable()) != NULL) {
+		fprintf(stderr, "%s: %s\n", g->prog, msg);
+		free(msg);
+		return 2;
+	}
 	diags_init(&dl);
 	ds = cli_load(g, NULL, &dl);
 	if (ds == NULL) {

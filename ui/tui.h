@@ -14,6 +14,12 @@ struct tui_opts {
 	int		 mouse;		/* 0 --no-mouse, -1 as configured */
 };
 
+/*
+ * Why the explorer cannot run on this terminal (TERM unknown, or one
+ * that cannot move the cursor, as dumb), or NULL when it can.  Caller
+ * frees.
+ */
+char *tui_unusable(void);
 /* The pane named name (case-blind), or -1. */
 int tui_pane_by_name(const char *name);
 /* A comma-separated list of the pane names, for messages. */
