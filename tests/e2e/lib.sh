@@ -9,12 +9,26 @@ trap '$T kill-server 2>/dev/null' EXIT
 start() {
 	$T new-session -d -x "$1" -y "$2" \
 	    "env -i PATH=/usr/bin:/bin HOME=$HOME TERM=xterm-256color \
-	    LC_ALL=C.UTF-8 XDG_DATA_HOME=${XDG_DATA_HOME:-/nonexistent} \
+	    LC_ALL=${E2E_LC_ALL:-C.UTF-8} \
+	    XDG_DATA_HOME=${XDG_DATA_HOME:-/nonexistent} \
+	    XDG_CONFIG_HOME=${XDG_CONFIG_HOME:-/nonexistent} \
 	    PS1='$ ' sh"
 	$T set-option -g status off
 	$T resize-window -x "$1" -y "$2" 2>/dev/null
 }
 screen() { $T capture-pane -p; }
+# click X Y: a left click at column X, line Y (1-based), as an xterm
+# sends it (SGR mode): press then release.
+click() {
+	$T send-keys -l "$(printf '\033[<0;%d;%dM' "$1" "$2")"
+	$T send-keys -l "$(printf '\033[<0;%d;%dm' "$1" "$2")"
+}
+# wheel up|down X Y
+wheel() {
+	b=64
+	[ "$1" = down ] && b=65
+	$T send-keys -l "$(printf '\033[<%d;%d;%dM' "$b" "$2" "$3")"
+}
 keys() { $T send-keys "$@"; }
 # run ARGS: start the program from the shell; its exit status is echoed.
 run() { keys "$PROG $* ; echo EXITED:\$?" Enter; }
