@@ -8,9 +8,7 @@
  */
 #include "theme.h"
 
-#include <assert.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -321,7 +319,7 @@ colour_parse(struct parser *p, size_t off, size_t n, int attrs,
 		*nalt = k;
 }
 
-/* Check that the colour token at off, n bytes, parses; report nothing. */
+/* 1 if the colour token t, n bytes, parses; nothing is reported. */
 static int
 colour_quiet(const char *t, size_t n)
 {
@@ -495,8 +493,8 @@ theme_parse(struct theme *th, const char *name, const char *text,
 			continue;
 		}
 		if (!utf8_valid(p.s, n, &bad)) {
-			error_at(&p, bad, p.s[bad] == '\0' ? "NUL byte in the "
-			    "file" : "invalid UTF-8");
+			error_at(&p, bad, "%s", p.s[bad] == '\0' ?
+			    "NUL byte in the file" : "invalid UTF-8");
 			continue;
 		}
 		parse_line(&p, th);

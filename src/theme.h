@@ -108,7 +108,7 @@ void theme_init_fallback(struct theme *th);
 int theme_parse(struct theme *th, const char *name, const char *text,
     size_t len, const char *file, struct diags *dl);
 
-/* Free what th holds (its name); th is left as an empty fallback. */
+/* Free what th holds (its name); th is left zeroed. */
 void theme_done(struct theme *th);
 
 /*
