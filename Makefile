@@ -41,7 +41,10 @@ CORE_SRC  = $(wildcard src/*.c)
 UI_SRC    = $(wildcard ui/*.c)
 TEST_SRC  = $(wildcard tests/unit/test_*.c)
 DATA      = $(sort $(wildcard dataset/*.csv))
-CORE_OBJ  = $(CORE_SRC:%.c=$(B)/%.o) $(B)/bundled.o
+# Sorted by theme name (bundled_theme_names is a sorted list).
+THEME_NAMES = $(sort $(basename $(notdir $(wildcard themes/*.theme))))
+THEMES    = $(THEME_NAMES:%=themes/%.theme)
+CORE_OBJ  = $(CORE_SRC:%.c=$(B)/%.o) $(B)/bundled.o $(B)/bundled_themes.o
 UI_OBJ    = $(UI_SRC:%.c=$(B)/%.o)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 MANPAGES  = $(wildcard man/*.[1-9])
@@ -89,6 +92,29 @@ $(B)/bundled.c: $(DATA) Makefile
 	  echo '	{ NULL, NULL, 0 }'; echo '};'; } > $@.tmp && mv $@.tmp $@
 
 $(B)/bundled.o: $(B)/bundled.c src/bundled.h
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The bundled themes, the same way; names are file names less ".theme".
+$(B)/bundled_themes.c: $(THEMES) Makefile
+	@mkdir -p $(@D)
+	@{ echo '/* Generated from themes/ by the Makefile: do not edit. */'; \
+	  echo '#include "bundled.h"'; \
+	  i=0; for f in $(THEMES); do \
+	    echo "static const unsigned char theme_$$i[] = {"; \
+	    od -An -v -tx1 $$f | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo '0x00};'; i=$$((i + 1)); \
+	  done; \
+	  echo 'const struct bundled_file bundled_themes[] = {'; \
+	  i=0; for n in $(THEME_NAMES); do \
+	    echo "	{ \"$$n\", (const char *)theme_$$i, sizeof theme_$$i - 1 },"; \
+	    i=$$((i + 1)); \
+	  done; \
+	  echo '	{ NULL, NULL, 0 }'; echo '};'; \
+	  echo 'const char *const bundled_theme_names[] = {'; \
+	  for n in $(THEME_NAMES); do echo "	\"$$n\","; done; \
+	  echo '	NULL'; echo '};'; } > $@.tmp && mv $@.tmp $@
+
+$(B)/bundled_themes.o: $(B)/bundled_themes.c src/bundled.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # Unit tests link the core alone: a curses call in src/ fails here.

@@ -1,6 +1,7 @@
 /*
- * The bundled dataset: the CSV files of dataset/ compiled into the program by the
- * Makefile, so accelscope runs from any directory without installed files.
+ * The bundled dataset and themes: the CSV files of dataset/ and the
+ * themes/NAME.theme files compiled into the program by the Makefile, so
+ * accelscope runs from any directory without installed files.
  */
 #ifndef BUNDLED_H
 #define BUNDLED_H
@@ -14,5 +15,10 @@ struct bundled_file {
 };
 
 extern const struct bundled_file bundled_files[];
+
+/* The themes, named without ".theme" and sorted by name (bundled_themes.c). */
+extern const struct bundled_file bundled_themes[];
+/* Their names in the same order; NULL ends the list. */
+extern const char *const bundled_theme_names[];
 
 #endif
