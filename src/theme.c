@@ -639,3 +639,17 @@ theme_bundled_names(size_t *n)
 		*n = i;
 	return bundled_theme_names;
 }
+
+unsigned
+theme_attrs(const struct theme *th, enum theme_role r, int ncolours)
+{
+	struct theme fb;
+	unsigned a = th->role[r].attrs;
+
+	if (ncolours < 8) {
+		theme_init_fallback(&fb);
+		a |= fb.role[r].attrs;
+		theme_done(&fb);
+	}
+	return a;
+}

@@ -130,6 +130,14 @@ void theme_done(struct theme *th);
  * fewer than 256 colours (88) is taken as 16, since its indexes above 15
  * mean other colours; one with 9-15 as 8.
  */
+/*
+ * The attributes role r is drawn with on a terminal of ncolours colours:
+ * its own, and below 8 colours also the fallback's, so that bars and the
+ * selection a theme marks with a background colour still show.
+ */
+unsigned theme_attrs(const struct theme *th, enum theme_role r,
+    int ncolours);
+
 int theme_resolve(const struct theme_colour *alt, size_t n, int ncolours,
     int direct);
 

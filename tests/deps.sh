@@ -15,6 +15,8 @@ have_pc cmocka || need libcmocka-dev
 [ -f /usr/include/csv.h ] || [ -f /usr/local/include/csv.h ] || need libcsv-dev
 command -v mandoc >/dev/null 2>&1 || need mandoc
 command -v tmux >/dev/null 2>&1 || need tmux
+# Terminal descriptions the colour tests use (xterm-direct: 24-bit).
+infocmp xterm-direct >/dev/null 2>&1 || need ncurses-term
 # The tests read CSV and JSON output back with an independent parser.
 command -v python3 >/dev/null 2>&1 || need python3
 # man -l in the tests and for readers of the pages.

@@ -50,6 +50,24 @@ for a in tests/golden/*.args; do
 	rm -f "$out" "$out.std" "$out.err"
 done
 
+echo "== colours by TERM"
+# What terminfo says each terminal has must pick the same colours as
+# naming the count: 8 on linux and xterm, 256, 24-bit, none on dumb.
+for tc in linux:8 xterm:8 xterm-256color:256 xterm-direct:direct dumb:0; do
+	t=${tc%%:*} n=${tc#*:}
+	for th in dark light solarized; do
+		if [ "$(TERM=$t "$PROG" theme $th)" = \
+		    "$("$PROG" theme $th --colors $n)" ]; then
+			ok
+		else
+			bad "term-$t-$th"
+		fi
+	done
+done
+# NO_COLOR means none, whatever the terminal.
+if [ "$(NO_COLOR=1 TERM=xterm-256color "$PROG" theme dark)" = \
+    "$("$PROG" theme dark --colors 0)" ]; then ok; else bad "no-color"; fi
+
 echo "== output formats parse back"
 for f in csv json; do
 	for t in hardware specs sources scenarios matrix; do

@@ -19,6 +19,8 @@
 #include "filter.h"
 #include "grid.h"
 #include "utf8.h"
+#include "theme.h"
+#include "themes.h"
 #include "tui.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -1082,4 +1084,118 @@ cli_validate(struct cli_global *g, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	return sum.beyond > 0 || sum.median_abs > 20 ? 1 : 0;
+}
+
+/* A resolved colour as the theme command shows it. */
+static char *
+colour_text(int c, int direct)
+{
+	if (c < 0)
+		return xstrdup("default");
+	if (direct && c >= 8)
+		return xasprintf("#%06x", (unsigned)c);
+	return xasprintf("%d", c);
+}
+
+int
+cli_theme(struct cli_global *g, int argc, char **argv)
+{
+	static const char *const anames[] = { "bold", "dim", "underline",
+	    "reverse", "italic", "blink", "standout" };
+	struct opt opts[] = { { "format", 1, NULL, 0 },
+	    { "colors", 1, NULL, 0 } };
+	char *pos[1], *err = NULL, **names;
+	const char *cv;
+	struct theme th;
+	struct grid *gr;
+	size_t n, i, k, r;
+	int npos, fmt, ncol, direct, rc;
+
+	(void)g;
+	if ((npos = opts_parse("theme", argc, argv, opts, NELEM(opts), pos,
+	    1)) < 0)
+		return 2;
+	if ((fmt = pick_format("theme", opt_value(opts, NELEM(opts),
+	    "format"))) < 0)
+		return 2;
+	if (npos == 0) {
+		/* Every theme, and where it comes from. */
+		names = themes_names(&n);
+		gr = grid_new(2);
+		grid_column(gr, 0, "theme", GRID_TEXT);
+		grid_column(gr, 1, "origin", GRID_TEXT);
+		for (i = 0; i < n; i++) {
+			r = grid_add_row(gr);
+			grid_set(gr, r, 0, names[i]);
+			grid_set(gr, r, 1, themes_origin(names[i]));
+			free(names[i]);
+		}
+		free(names);
+		if (fmt == GRID_TABLE && !isatty(STDOUT_FILENO))
+			fmt = GRID_TSV;
+		if (fmt == GRID_TSV) {
+			/* No header: one "name<TAB>origin" per line. */
+			for (r = 0; r < gr->nrows; r++)
+				printf("%s\t%s\n", grid_get(gr, r, 0),
+				    grid_get(gr, r, 1));
+			grid_free(gr);
+			return 0;
+		}
+		return print_grid(gr, fmt);
+	}
+	cv = opt_value(opts, NELEM(opts), "colors");
+	if (cv == NULL)
+		ncol = tui_colours(&direct);
+	else if (strcmp(cv, "direct") == 0) {
+		ncol = 0x1000000;
+		direct = 1;
+	} else {
+		char *end;
+		long v = strtol(cv, &end, 10);
+
+		if (*cv == '\0' || *end != '\0' || v < 0 || v > 0x1000000) {
+			char *e = text_escape(cv);
+
+			fprintf(stderr, "accelscope theme: --colors takes a "
+			    "number of colours or direct, not \"%s\"\n", e);
+			free(e);
+			return 2;
+		}
+		ncol = (int)v;
+		direct = 0;
+	}
+	if ((rc = themes_load(pos[0], &th, &err)) != 0) {
+		fprintf(stderr, "accelscope theme: %s\n", err);
+		free(err);
+		theme_done(&th);
+		return rc == -1 ? 2 : 1;
+	}
+	/* Each role as this terminal will show it. */
+	gr = grid_new(4);
+	grid_column(gr, 0, "role", GRID_TEXT);
+	grid_column(gr, 1, "fg", GRID_TEXT);
+	grid_column(gr, 2, "bg", GRID_TEXT);
+	grid_column(gr, 3, "attrs", GRID_TEXT);
+	for (i = 0; i < THEME_NROLES; i++) {
+		const struct theme_style *st = &th.role[i];
+		struct buf b;
+
+		r = grid_add_row(gr);
+		grid_set(gr, r, 0, theme_role_name((enum theme_role)i));
+		grid_set_owned(gr, r, 1, colour_text(theme_resolve(st->fg,
+		    st->nfg, ncol, direct), direct));
+		grid_set_owned(gr, r, 2, colour_text(theme_resolve(st->bg,
+		    st->nbg, ncol, direct), direct));
+		buf_init(&b);
+		buf_puts(&b, "");
+		for (k = 0; k < NELEM(anames); k++)
+			if (theme_attrs(&th, (enum theme_role)i, ncol) &
+			    (1u << k)) {
+				buf_puts(&b, b.len ? " " : "");
+				buf_puts(&b, anames[k]);
+			}
+		grid_set_owned(gr, r, 3, buf_take(&b));
+	}
+	theme_done(&th);
+	return print_grid(gr, fmt);
 }

@@ -38,6 +38,7 @@ int cli_calc(struct cli_global *g, int argc, char **argv);
 int cli_rank(struct cli_global *g, int argc, char **argv);
 int cli_validate(struct cli_global *g, int argc, char **argv);
 int cli_check(struct cli_global *g, int argc, char **argv);
+int cli_theme(struct cli_global *g, int argc, char **argv);
 void cli_usage(FILE *fp);
 
 #endif

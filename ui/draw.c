@@ -6,65 +6,151 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "theme.h"
+#include "themes.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
 struct draw_attrs draw_attr;
 
-enum { PAIR_TITLE = 1, PAIR_MARK, PAIR_HEADING, PAIR_ERROR, PAIR_BEST };
+static struct theme current;
+static int have_theme;
+static int ncolours, direct;
+
+/* Curses attributes for theme attribute bits. */
+static attr_t
+curses_attrs(unsigned a)
+{
+	attr_t r = A_NORMAL;
+
+	if (a & THEME_A_BOLD)
+		r |= A_BOLD;
+	if (a & THEME_A_DIM)
+		r |= A_DIM;
+	if (a & THEME_A_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & THEME_A_REVERSE)
+		r |= A_REVERSE;
+	if (a & THEME_A_ITALIC)
+		r |= A_ITALIC;
+	if (a & THEME_A_BLINK)
+		r |= A_BLINK;
+	if (a & THEME_A_STANDOUT)
+		r |= A_STANDOUT;
+	return r;
+}
+
+/*
+ * Turn the current theme into attributes and colour pairs.  Without
+ * colour, each role keeps the fallback's attributes as well as its own,
+ * so that a bar or the selection a theme draws with a background colour
+ * still shows.
+ */
+static void
+apply_theme(void)
+{
+	attr_t *slot[THEME_NROLES];
+	size_t i;
+
+	slot[THEME_NORMAL] = &draw_attr.normal;
+	slot[THEME_TITLE] = &draw_attr.title;
+	slot[THEME_TAB] = &draw_attr.tab;
+	slot[THEME_TAB_ON] = &draw_attr.tab_on;
+	slot[THEME_STATUS] = &draw_attr.status;
+	slot[THEME_HEADER] = &draw_attr.header;
+	slot[THEME_HEADING] = &draw_attr.heading;
+	slot[THEME_SELECT] = &draw_attr.select;
+	slot[THEME_MARK] = &draw_attr.mark;
+	slot[THEME_BEST] = &draw_attr.best;
+	slot[THEME_DIM] = &draw_attr.dim;
+	slot[THEME_ERROR] = &draw_attr.error;
+	slot[THEME_MATCH] = &draw_attr.match;
+	for (i = 0; i < THEME_NROLES; i++) {
+		const struct theme_style *st = &current.role[i];
+		int fg = theme_resolve(st->fg, st->nfg, ncolours, direct);
+		int bg = theme_resolve(st->bg, st->nbg, ncolours, direct);
+		attr_t a = curses_attrs(theme_attrs(&current,
+		    (enum theme_role)i, ncolours));
+
+		if (ncolours < 8 || (fg < 0 && bg < 0)) {
+			*slot[i] = a;
+			continue;
+		}
+		init_extended_pair((int)i + 1, fg, bg);
+		*slot[i] = a | COLOR_PAIR((int)i + 1);
+	}
+	/* The screen's own background and text follow normal. */
+	if (ncolours >= 8)
+		bkgdset(' ' | draw_attr.normal);
+}
 
 void
 draw_init(int colour)
 {
+	char *err = NULL;
+
 	memset(&draw_attr, 0, sizeof draw_attr);
-	draw_attr.title = A_REVERSE;
-	draw_attr.tab = A_REVERSE;
-	draw_attr.tab_on = A_BOLD | A_UNDERLINE;
-	draw_attr.status = A_REVERSE;
-	draw_attr.header = A_BOLD | A_UNDERLINE;
-	draw_attr.heading = A_BOLD;
-	draw_attr.select = A_REVERSE;
-	draw_attr.mark = A_BOLD;
-	draw_attr.best = A_BOLD;
-	draw_attr.dim = A_DIM;
-	draw_attr.error = A_BOLD;
-	if (!colour)
-		return;
-	/* -1: the terminal's own colours, so its theme shows through. */
-	init_pair(PAIR_MARK, COLOR_YELLOW, -1);
-	init_pair(PAIR_HEADING, COLOR_CYAN, -1);
-	init_pair(PAIR_ERROR, COLOR_RED, -1);
-	init_pair(PAIR_BEST, COLOR_GREEN, -1);
-	draw_attr.mark = A_BOLD | COLOR_PAIR(PAIR_MARK);
-	draw_attr.heading = A_BOLD | COLOR_PAIR(PAIR_HEADING);
-	draw_attr.error = A_BOLD | COLOR_PAIR(PAIR_ERROR);
-	draw_attr.best = A_BOLD | COLOR_PAIR(PAIR_BEST);
+	ncolours = colour ? COLORS : 0;
+	direct = colour && COLORS >= 0x1000000;
+	if (draw_use_theme("default", &err) != 0) {
+		/* The bundled default always parses; keep going anyway. */
+		free(err);
+	}
 }
 
 int
 draw_use_theme(const char *name, char **err)
 {
-	*err = NULL;
-	if (strcmp(name, "default") == 0)
-		return 0;
-	*err = xasprintf("unknown theme \"%s\"", name);
-	return -1;
+	struct theme th;
+	char *m;
+	int r;
+
+	r = themes_load(name, &th, err);
+	if (r == -1 && have_theme) {
+		/* Unknown: what is in use stays. */
+		theme_done(&th);
+		return -1;
+	}
+	if (r == -2) {
+		/* Broken: the default theme, and say so. */
+		m = xasprintf("%s; using the default theme", *err);
+		free(*err);
+		*err = m;
+		theme_done(&th);
+		if (strcmp(name, "default") == 0 ||
+		    themes_load("default", &th, &m) != 0) {
+			if (strcmp(name, "default") != 0)
+				free(m);
+			theme_done(&th);
+			theme_init_fallback(&th);
+		}
+	}
+	if (have_theme)
+		theme_done(&current);
+	current = th;
+	have_theme = 1;
+	apply_theme();
+	return r;
 }
 
 const char *
 draw_theme_current(void)
 {
-	return "default";
+	return current.name != NULL ? current.name : "default";
 }
 
 char **
 draw_theme_names(size_t *n)
 {
-	char **v = xcalloc(1, sizeof *v);
+	return themes_names(n);
+}
 
-	v[0] = xstrdup("default");
-	*n = 1;
-	return v;
+void
+draw_done(void)
+{
+	if (have_theme)
+		theme_done(&current);
+	have_theme = 0;
 }
 
 size_t

@@ -12,6 +12,7 @@
 
 /* Attributes the explorer uses; set once by draw_init(). */
 struct draw_attrs {
+	attr_t	normal;		/* ordinary text */
 	attr_t	title;		/* the title line */
 	attr_t	tab;		/* an inactive tab */
 	attr_t	tab_on;		/* the active tab */
@@ -23,15 +24,19 @@ struct draw_attrs {
 	attr_t	best;		/* the best value in a diff row */
 	attr_t	dim;		/* secondary text */
 	attr_t	error;		/* messages about errors */
+	attr_t	match;		/* find matches */
 };
 
 extern struct draw_attrs draw_attr;
 
 /*
- * Choose attributes: colour pairs on the terminal's own background when
+ * Start with the default theme: colour pairs for as many colours as the
+ * terminal has (COLORS, direct colour when it takes 24-bit values) when
  * colour is wanted, attributes alone otherwise (NO_COLOR, no colours).
+ * Call after start_color().  draw_done() frees the theme.
  */
 void draw_init(int colour);
+void draw_done(void);
 
 /*
  * Themes: draw_init() starts with default.  draw_use_theme() switches to

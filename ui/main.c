@@ -22,6 +22,7 @@ static const struct {
 	{ "rank", cli_rank },
 	{ "validate", cli_validate },
 	{ "check", cli_check },
+	{ "theme", cli_theme },
 };
 
 int

@@ -213,7 +213,7 @@ matrix_draw(struct pane *p, WINDOW *win, int h, int w)
 				const char *txt = j < l[i].n ? l[i].v[j] : "";
 				attr_t hl = m->find != NULL && *txt &&
 				    finder_match(m->find, txt, NULL, NULL) ?
-				    A_UNDERLINE | A_BOLD : 0;
+				    draw_attr.match : 0;
 
 				draw_text(win, y, x, (size_t)(w - x) < (i ? sw :
 				    dw) ? (size_t)(w - x) : (i ? sw : dw),

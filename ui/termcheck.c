@@ -39,3 +39,24 @@ tui_unusable(void)
 	free(e);
 	return r;
 }
+
+int
+tui_colours(int *direct)
+{
+	const char *nc = getenv("NO_COLOR");
+	int err = 0, n;
+
+	*direct = 0;
+	if (nc != NULL && *nc != '\0')
+		return 0;
+	if (getenv("TERM") == NULL || setupterm(NULL, STDOUT_FILENO, &err) !=
+	    OK)
+		return 0;
+	n = tigetnum("colors");
+	del_curterm(cur_term);
+	cur_term = NULL;
+	if (n < 0)
+		n = 0;
+	*direct = n >= 0x1000000;
+	return n;
+}

@@ -144,7 +144,7 @@ textview_draw(struct textview *tv, WINDOW *win, int y, int x, int h, int w)
 		s = tv->lines.v[k];
 		if (tv->find != NULL && *s && finder_match(tv->find, s, NULL,
 		    NULL))
-			a |= A_UNDERLINE;
+			a |= draw_attr.match;
 		switch (tv->style[k]) {
 		case DOC_TITLE:
 			a |= A_BOLD;

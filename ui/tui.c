@@ -150,6 +150,12 @@ layout(struct tui *t)
 		t->status = newwin(1, w, h - 1, 0);
 		if (t->title == NULL || t->body == NULL || t->status == NULL)
 			t->small = 1;
+		else {
+			/* Text with no colour of its own takes normal's. */
+			wbkgdset(t->title, ' ' | draw_attr.normal);
+			wbkgdset(t->body, ' ' | draw_attr.normal);
+			wbkgdset(t->status, ' ' | draw_attr.normal);
+		}
 	}
 	t->dirty = 1;
 }
@@ -666,7 +672,7 @@ next_theme(struct tui *t)
 	for (i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
-	clearok(curscr, TRUE);
+	layout(t);
 }
 
 /* Run a line typed at the ':' prompt.  Returns 1 to quit. */
@@ -696,7 +702,7 @@ run_command(struct tui *t, const char *line)
 			set_msg(t, xasprintf("Theme %s", draw_theme_current()));
 			free(err);
 		}
-		clearok(curscr, TRUE);
+		layout(t);
 		break;
 	case CMD_MOUSE:
 		set_mouse(t, c.on);
@@ -1184,6 +1190,7 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 
 	delwin(input);
 	endwin();
+	draw_done();
 	forget_finder(&t);
 	while (t.nover)
 		pop(&t);

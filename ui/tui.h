@@ -20,6 +20,11 @@ struct tui_opts {
  * frees.
  */
 char *tui_unusable(void);
+/*
+ * The colours TERM's terminal has (0 for none, or with NO_COLOR set), and
+ * in *direct whether it takes 24-bit colour.
+ */
+int tui_colours(int *direct);
 /* The pane named name (case-blind), or -1. */
 int tui_pane_by_name(const char *name);
 /* A comma-separated list of the pane names, for messages. */

@@ -435,7 +435,7 @@ cell(struct tview *tv, WINDOW *win, int y, int x, size_t width, size_t r,
 	int flag = tv->flag ? tv->flag[r * tv->g->ncols + c] : 0;
 
 	if (tv->find != NULL && *s && finder_match(tv->find, s, NULL, NULL))
-		attr |= A_UNDERLINE | A_BOLD;
+		attr |= draw_attr.match;
 	if (flag & TVIEW_BEST)
 		attr |= draw_attr.best;
 
