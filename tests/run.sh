@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run every test: the cmocka unit tests, the CLI golden tests, the man page
-# lint, then the terminal tests when tmux is there.  Ends with one summary
-# line, "N passed, N failed".
+# lint, the shell completions, then the terminal tests when tmux is there.
+# Ends with one summary line, "N passed, N failed".
 #
 #   sh tests/run.sh BUILDDIR          run all
 #   UPDATE=1 sh tests/run.sh BUILDDIR  rewrite the golden files from output
@@ -68,6 +68,24 @@ for m in man/*.[1-9]; do
 	if man -l "$m" >/dev/null 2>&1 </dev/null; then ok; else
 		bad "render ${m##*/}"; fi
 done
+
+echo "== shell completion"
+# tests/complete.sh prints "ok NAME" or "FAIL NAME" and what differed.
+if command -v bash >/dev/null 2>&1; then
+	log=$(mktemp)
+	bash tests/complete.sh "$B" >"$log" 2>&1
+	rc=$?
+	n=0
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) ok; n=$((n + 1)) ;;
+		"FAIL "*) bad "complete/${line#FAIL }"; n=$((n + 1)) ;;
+		*) echo "$line" ;;
+		esac
+	done <"$log"
+	[ "$n" -gt 0 ] && [ "$rc" -lt 100 ] || bad "complete.sh"
+	rm -f "$log"
+fi
 
 if [ -d tests/e2e ] && command -v tmux >/dev/null 2>&1; then
 	echo "== terminal tests"
