@@ -5,7 +5,8 @@
 #   make check      install missing dependencies, build, run every test
 #   make asan       the whole test suite under AddressSanitizer + UBSan
 #   make deps       install missing build dependencies (Debian/Ubuntu)
-#   make install    PREFIX=/usr/local DESTDIR= honoured
+#   make install    PREFIX=/usr/local DESTDIR= honoured; also BINDIR, MANDIR,
+#                   DATADIR, BASHCOMPDIR, ZSHCOMPDIR
 #   make uninstall, make clean
 
 VERSION    = 0.1.0
@@ -13,6 +14,8 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
 DATADIR   ?= $(PREFIX)/share/accelscope
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS    ?= -O2 -g
@@ -158,21 +161,30 @@ golden: $(B)/accelscope
 lint-man:
 	mandoc -Tlint -Wwarning $(MANPAGES)
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/dataset \
-	    $(DESTDIR)$(DATADIR)/themes
-	install -m 755 accelscope $(DESTDIR)$(BINDIR)/accelscope
-	for m in $(MANPAGES); do \
-	    s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+# Installs the binary from $(B), so 'make install B=DIR' takes one already
+# built there as it is.
+install: $(B)/accelscope
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dataset \
+	    $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 755 $(B)/accelscope $(DESTDIR)$(BINDIR)/accelscope
+	for m in $(MANPAGES); do s=$${m##*.}; \
+	    install -d $(DESTDIR)$(MANDIR)/man$$s && \
+	    install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
 	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/dataset/
 	for t in themes/*; do [ -f "$$t" ] && \
 	    install -m 644 $$t $(DESTDIR)$(DATADIR)/themes/; done; true
+	install -m 644 ui/completion/accelscope.bash \
+	    $(DESTDIR)$(BASHCOMPDIR)/accelscope
+	install -m 644 ui/completion/_accelscope $(DESTDIR)$(ZSHCOMPDIR)/_accelscope
 
+# Removes what install put there; the directories it may share with other
+# programs stay.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/accelscope
 	for m in $(MANPAGES); do \
 	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/accelscope $(DESTDIR)$(ZSHCOMPDIR)/_accelscope
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -21,13 +21,15 @@ infocmp xterm-direct >/dev/null 2>&1 || need ncurses-term
 command -v python3 >/dev/null 2>&1 || need python3
 # man -l in the tests and for readers of the pages.
 command -v man >/dev/null 2>&1 || need man-db
+# The zsh completion is tested in a real zsh (the bash one needs only bash).
+command -v zsh >/dev/null 2>&1 || need zsh
 
 [ -z "$missing" ] && exit 0
 echo "accelscope: missing:$missing"
 if ! command -v apt-get >/dev/null 2>&1; then
 	echo "accelscope: not a Debian/Ubuntu system: install the equivalents of"
 	echo "  $missing"
-	echo "with your package manager (ncursesw, PCRE2, cmocka, libcsv, mandoc, tmux), then run make again."
+	echo "with your package manager (ncursesw, PCRE2, cmocka, libcsv, mandoc, tmux, zsh), then run make again."
 	exit 1
 fi
 sudo=""

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run every test: the cmocka unit tests, the CLI golden tests, the man page
-# lint, then the terminal tests when tmux is there.  Ends with one summary
-# line, "N passed, N failed".
+# lint, make install and uninstall into a scratch directory, the shell
+# completions, then the terminal tests when tmux is there.  Ends with one
+# summary line, "N passed, N failed".
 #
 #   sh tests/run.sh BUILDDIR          run all
 #   UPDATE=1 sh tests/run.sh BUILDDIR  rewrite the golden files from output
@@ -86,6 +87,91 @@ for m in man/*.[1-9]; do
 	if man -l "$m" >/dev/null 2>&1 </dev/null; then ok; else
 		bad "render ${m##*/}"; fi
 done
+
+echo "== install and uninstall"
+# Into a scratch DESTDIR, from the binary this run tests: make must find
+# $B/accelscope up to date, or install would rebuild it with other flags.
+dest=$(mktemp -d)
+log=$dest.log
+man_to=$dest/usr/share/man
+if ! make -s -q B="$B" "$B/accelscope" >/dev/null 2>&1; then
+	bad "install: $B/accelscope is out of date (run make first)"
+elif make -s install B="$B" DESTDIR="$dest" PREFIX=/usr >"$log" 2>&1; then
+	ok
+	for f in usr/bin/accelscope usr/share/accelscope/dataset/hardware.csv \
+	    usr/share/bash-completion/completions/accelscope \
+	    usr/share/zsh/site-functions/_accelscope; do
+		if [ -f "$dest/$f" ]; then ok; else bad "install: no /$f"; fi
+	done
+	if [ "$("$dest/usr/bin/accelscope" --version)" = \
+	    "$("$PROG" --version)" ]; then ok; else bad "install: binary"; fi
+	for m in man/*.[1-9]; do
+		n=${m##*/}
+		s=${n##*.}
+		if [ "$(MANPATH=$man_to man -w "$s" "${n%.*}" 2>/dev/null)" = \
+		    "$man_to/man$s/$n" ]; then ok; else
+			bad "install: man -w $s ${n%.*}"; fi
+	done
+	if MANPAGER=cat PAGER=cat COLUMNS=80 man -M "$man_to" accelscope \
+	    </dev/null 2>/dev/null | grep -q 'site-functions/_accelscope'
+	then ok; else bad "install: man -M accelscope"; fi
+	# The installed completions, with the installed program.
+	got=$(PATH=$dest/usr/bin:$PATH bash -c '. "$1"
+	    COMP_WORDS=(accelscope calc --hw nvidia-h1) COMP_CWORD=3
+	    _accelscope accelscope nvidia-h1 --hw; echo "${COMPREPLY[*]}"' \
+	    sh "$dest/usr/share/bash-completion/completions/accelscope" 2>&1)
+	if [ "$got" = nvidia-h100 ]; then ok; else
+		bad "install: bash completion"; echo "  got: $got"; fi
+	if command -v zsh >/dev/null 2>&1; then
+		got=$(echo 'accelscope calc --hw nvidia-h1' |
+		    PATH=$dest/usr/bin:$PATH timeout 60 zsh -f \
+		    tests/complete.zsh "$dest/usr/share/zsh/site-functions" \
+		    2>&1)
+		if [ "$got" = nvidia-h100 ]; then ok; else
+			bad "install: zsh completion"; echo "  got: $got"; fi
+	fi
+	# Other programs' files in the shared directories stay.
+	touch "$dest/usr/bin/other" "$man_to/man1/other.1" \
+	    "$dest/usr/share/bash-completion/completions/other" \
+	    "$dest/usr/share/zsh/site-functions/_other"
+	if make -s uninstall B="$B" DESTDIR="$dest" PREFIX=/usr >"$log" 2>&1
+	then ok; else bad "uninstall"; cat "$log"; fi
+	left=$(cd "$dest" && find . ! -type d | sort | tr '\n' ' ')
+	if [ "$left" = "./usr/bin/other ./usr/share/bash-completion/completions/other ./usr/share/man/man1/other.1 ./usr/share/zsh/site-functions/_other " ]
+	then ok; else bad "uninstall: left behind or removed"; echo "  $left"; fi
+	# The completion directories can be put elsewhere.
+	rm -rf "$dest" && mkdir "$dest"
+	if make -s install B="$B" DESTDIR="$dest" PREFIX=/opt/a \
+	    BASHCOMPDIR=/etc/bash_completion.d ZSHCOMPDIR=/opt/zsh >"$log" 2>&1 &&
+	    [ -f "$dest/etc/bash_completion.d/accelscope" ] &&
+	    [ -f "$dest/opt/zsh/_accelscope" ] &&
+	    make -s uninstall B="$B" DESTDIR="$dest" PREFIX=/opt/a \
+	    BASHCOMPDIR=/etc/bash_completion.d ZSHCOMPDIR=/opt/zsh \
+	    >>"$log" 2>&1 && [ -z "$(find "$dest" ! -type d)" ]
+	then ok; else bad "install: BASHCOMPDIR, ZSHCOMPDIR"; cat "$log"; fi
+else
+	bad "install"
+	cat "$log"
+fi
+rm -rf "$dest" "$log"
+
+echo "== shell completion"
+# tests/complete.sh prints "ok NAME" or "FAIL NAME" and what differed.
+if command -v bash >/dev/null 2>&1; then
+	log=$(mktemp)
+	bash tests/complete.sh "$B" >"$log" 2>&1
+	rc=$?
+	n=0
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) ok; n=$((n + 1)) ;;
+		"FAIL "*) bad "complete/${line#FAIL }"; n=$((n + 1)) ;;
+		*) echo "$line" ;;
+		esac
+	done <"$log"
+	[ "$n" -gt 0 ] && [ "$rc" -lt 100 ] || bad "complete.sh"
+	rm -f "$log"
+fi
 
 if [ -d tests/e2e ] && command -v tmux >/dev/null 2>&1; then
 	echo "== terminal tests"
