@@ -312,6 +312,21 @@ cli_explore(struct cli_global *g, struct tui_opts *o)
 		    g->prog, pane, tui_pane_names());
 		return 2;
 	}
+	if (o->theme != NULL && themes_origin(o->theme) == NULL) {
+		char **v, *e = text_escape(o->theme);
+		size_t n, i;
+
+		fprintf(stderr, "%s: unknown theme \"%s\" (themes:", g->prog, e);
+		v = themes_names(&n);
+		for (i = 0; i < n; i++) {
+			fprintf(stderr, "%s %s", i ? "," : "", v[i]);
+			free(v[i]);
+		}
+		fprintf(stderr, ")\n");
+		free(v);
+		free(e);
+		return 2;
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "%s: the explorer needs a terminal; in scripts "
 		    "use the subcommands\n(accelscope list, show, check; see "
@@ -662,7 +677,8 @@ void
 cli_usage(FILE *fp)
 {
 	fprintf(fp,
-"usage: accelscope [--data DIR] [COMMAND [ARGS]]\n"
+"usage: accelscope [--data DIR] [--pane NAME] [--filter EXPR] [--theme NAME]\n"
+"                  [--no-mouse] [COMMAND [ARGS]]\n"
 "\n"
 "Explore AI accelerators against GPUs: specs with sources, the comparison\n"
 "matrices, and best-for scenarios.\n"
@@ -690,14 +706,19 @@ cli_usage(FILE *fp)
 "  validate [--tolerance PCT]\n"
 "                       the model against every published measurement\n"
 "  check [--data DIR]   lint a dataset: every problem as file:line:col\n"
+"  theme [NAME [--colors N|direct]]\n"
+"                       the colour themes, or one as this terminal shows\n"
+"                       it\n"
 "\n"
 "options:\n"
 "  --data DIR           use the dataset in DIR (also $ACCELSCOPE_DATA)\n"
 "  --format F           table, csv, tsv, json or md\n"
+"  --theme NAME         the explorer's colours; --no-mouse leaves the\n"
+"                       mouse to the terminal\n"
 "  --help, --version\n"
 "\n"
 "Exit status: 0 success, 1 data problems, 2 usage error.\n"
-"See accelscope(1) and accelscope-data(5).\n");
+"See accelscope(1), accelscope-data(5) and accelscope-theme(5).\n");
 }
 
 /* The calculator's commands: calc, rank, validate. */

@@ -75,6 +75,7 @@ _accelscope_argopts()
 	rank) echo "$wl --by" ;;
 	validate) echo "--format --data --tolerance" ;;
 	check) echo "--data" ;;
+	theme) echo "--format --colors" ;;
 	esac
 }
 
@@ -142,6 +143,7 @@ _accelscope_value()
 		    calculator sources
 		;;
 	--theme) _accelscope_add "$pre" "$cur" < <(_accelscope_themes) ;;
+	--colors) _accelscope_words "$pre" "$cur" 0 8 16 256 direct ;;
 	--hw) _accelscope_add "$pre" "$cur" < <(_accelscope_ids hardware) ;;
 	--model) _accelscope_add "$pre" "$cur" < <(_accelscope_ids models) ;;
 	--scenario)
