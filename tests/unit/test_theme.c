@@ -816,6 +816,29 @@ test_bundled(void **state)
 	}
 }
 
+/* Without colour a role keeps the fallback's attributes too. */
+static void
+test_attrs(void **state)
+{
+	static const char text[] = "select = white blue\nmark = yellow - "
+	    "italic\n";
+	struct theme th;
+	struct diags dl;
+
+	(void)state;
+	diags_init(&dl);
+	assert_int_equal(theme_parse(&th, "t", text, sizeof text - 1, "t",
+	    &dl), 0);
+	assert_int_equal(theme_attrs(&th, THEME_SELECT, 256), 0);
+	assert_int_equal(theme_attrs(&th, THEME_SELECT, 8), 0);
+	assert_int_equal(theme_attrs(&th, THEME_SELECT, 0), THEME_A_REVERSE);
+	assert_int_equal(theme_attrs(&th, THEME_MARK, 16), THEME_A_ITALIC);
+	assert_int_equal(theme_attrs(&th, THEME_MARK, 2), THEME_A_ITALIC |
+	    THEME_A_BOLD);
+	theme_done(&th);
+	diags_done(&dl);
+}
+
 int
 main(void)
 {
@@ -829,6 +852,7 @@ main(void)
 		cmocka_unit_test(test_palette),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_bundled),
+		cmocka_unit_test(test_attrs),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
