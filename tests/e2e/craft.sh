@@ -114,6 +114,7 @@ expect "row 1 of 41"
 keys Q
 expect "EXITED:0"
 $T kill-server 2>/dev/null
+sleep 0.5
 
 # Not UTF-8: ASCII stand-ins; the Diff legend shows ~ and x, not ≈ and ×.
 rm -f "$XDG_CONFIG_HOME/accelscope/config"
