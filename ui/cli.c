@@ -1162,7 +1162,9 @@ cli_theme(struct cli_global *g, int argc, char **argv)
 			grid_free(gr);
 			return 0;
 		}
-		return print_grid(gr, fmt);
+		rc = print_grid(gr, fmt);
+		grid_free(gr);
+		return rc;
 	}
 	cv = opt_value(opts, NELEM(opts), "colors");
 	if (cv == NULL)
@@ -1218,5 +1220,7 @@ cli_theme(struct cli_global *g, int argc, char **argv)
 		grid_set_owned(gr, r, 3, buf_take(&b));
 	}
 	theme_done(&th);
-	return print_grid(gr, fmt);
+	rc = print_grid(gr, fmt);
+	grid_free(gr);
+	return rc;
 }

@@ -169,8 +169,8 @@ themes_load(const char *name, struct theme *th, char **err)
 	int r;
 
 	*err = NULL;
-	theme_init_fallback(th);
 	if (!good_name(name) || themes_origin(name) == NULL) {
+		theme_init_fallback(th);
 		char **v = themes_names(&n);
 		struct buf b;
 
@@ -192,6 +192,7 @@ themes_load(const char *name, struct theme *th, char **err)
 		path = user_file(name);
 		if ((owned = slurp(path, &len, err)) == NULL) {
 			free(path);
+			theme_init_fallback(th);
 			return -2;
 		}
 		text = owned;

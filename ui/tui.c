@@ -1101,6 +1101,7 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 				t.panes[i].ops->done(&t.panes[i]);
 			buf_done(&t.text);
 			free(t.msg);
+			config_done(&cf);
 			return 2;
 		}
 		diags_done(&dl);
