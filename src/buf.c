@@ -1,10 +1,12 @@
 /* Growable strings; see buf.h. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void
 buf_init(struct buf *b)
@@ -97,4 +99,44 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
+}
+
+char *
+buf_read_file(const char *path, size_t max, size_t *len, char **why)
+{
+	struct stat st;
+	struct buf b;
+	FILE *fp;
+	char chunk[4096];
+	size_t n;
+
+	*why = NULL;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		*why = xstrdup("not a regular file");
+		return NULL;
+	}
+	if ((fp = fopen(path, "rb")) == NULL) {
+		*why = xstrdup(strerror(errno));
+		return NULL;
+	}
+	buf_init(&b);
+	buf_puts(&b, "");
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		if (b.len + n > max) {
+			*why = xasprintf("larger than %zu bytes", max);
+			fclose(fp);
+			buf_done(&b);
+			return NULL;
+		}
+		buf_putn(&b, chunk, n);
+	}
+	if (ferror(fp)) {
+		*why = xstrdup(strerror(errno));
+		fclose(fp);
+		buf_done(&b);
+		return NULL;
+	}
+	fclose(fp);
+	*len = b.len;
+	return buf_take(&b);
 }

@@ -27,4 +27,11 @@ void buf_printf(struct buf *b, const char *fmt, ...) PRINTFLIKE(2, 3);
 /* Append n copies of c. */
 void buf_pad(struct buf *b, char c, size_t n);
 
+/*
+ * The whole of the regular file at path, at most max bytes, NUL-ended,
+ * with its length in *len.  Caller frees.  NULL with *why (caller frees)
+ * when it is not a regular file, cannot be read, or is larger.
+ */
+char *buf_read_file(const char *path, size_t max, size_t *len, char **why);
+
 #endif

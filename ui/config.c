@@ -32,44 +32,17 @@ static char *
 slurp(const char *path, size_t *len, struct diags *dl)
 {
 	struct stat st;
-	struct buf b;
-	FILE *fp;
-	char chunk[4096];
-	size_t n;
-	char *e;
+	char *text, *why, *e;
 
 	if (stat(path, &st) != 0 && errno == ENOENT)
 		return NULL;
-	e = text_escape(path);
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		diags_add(dl, DIAG_ERROR, e, 0, 0, "%s", "not a regular file; "
-		    "ignored");
+	if ((text = buf_read_file(path, MAX_CONFIG, len, &why)) == NULL) {
+		e = text_escape(path);
+		diags_add(dl, DIAG_ERROR, e, 0, 0, "%s; ignored", why);
 		free(e);
-		return NULL;
+		free(why);
 	}
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diags_add(dl, DIAG_ERROR, e, 0, 0, "cannot read: %s; ignored",
-		    strerror(errno));
-		free(e);
-		return NULL;
-	}
-	buf_init(&b);
-	buf_puts(&b, "");
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		if (b.len + n > MAX_CONFIG) {
-			diags_add(dl, DIAG_ERROR, e, 0, 0, "larger than %d "
-			    "bytes; ignored", MAX_CONFIG);
-			fclose(fp);
-			buf_done(&b);
-			free(e);
-			return NULL;
-		}
-		buf_putn(&b, chunk, n);
-	}
-	fclose(fp);
-	free(e);
-	*len = b.len;
-	return b.s;
+	return text;
 }
 
 size_t

@@ -123,40 +123,15 @@ themes_origin(const char *name)
 static char *
 slurp(const char *path, size_t *len, char **err)
 {
-	struct stat st;
-	struct buf b;
-	FILE *fp;
-	char chunk[4096];
-	size_t n;
-	char *e = text_escape(path);
+	char *text, *why, *e;
 
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		*err = xasprintf("%s: not a regular file", e);
+	if ((text = buf_read_file(path, MAX_THEME, len, &why)) == NULL) {
+		e = text_escape(path);
+		*err = xasprintf("%s: %s", e, why);
 		free(e);
-		return NULL;
+		free(why);
 	}
-	if ((fp = fopen(path, "rb")) == NULL) {
-		*err = xasprintf("%s: %s", e, strerror(errno));
-		free(e);
-		return NULL;
-	}
-	buf_init(&b);
-	buf_puts(&b, "");
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		if (b.len + n > MAX_THEME) {
-			*err = xasprintf("%s: larger than %d bytes", e,
-			    MAX_THEME);
-			fclose(fp);
-			buf_done(&b);
-			free(e);
-			return NULL;
-		}
-		buf_putn(&b, chunk, n);
-	}
-	fclose(fp);
-	free(e);
-	*len = b.len;
-	return b.s;
+	return text;
 }
 
 int

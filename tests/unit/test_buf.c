@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,39 @@ test_growth(void **state)
 	buf_done(&b);
 }
 
+static void
+test_read_file(void **state)
+{
+	char path[] = "/tmp/accelscope-buf-XXXXXX", *t, *why;
+	size_t len = 99;
+	FILE *fp;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	fp = fdopen(fd, "w");
+	assert_non_null(fp);
+	fwrite("a\0b\n", 1, 4, fp);
+	fclose(fp);
+	t = buf_read_file(path, 4, &len, &why);
+	assert_non_null(t);
+	assert_null(why);
+	assert_int_equal(len, 4);
+	assert_memory_equal(t, "a\0b\n", 5);
+	free(t);
+	/* One byte over the limit: refused whole. */
+	assert_null(buf_read_file(path, 3, &len, &why));
+	assert_string_equal(why, "larger than 3 bytes");
+	free(why);
+	remove(path);
+	assert_null(buf_read_file(path, 3, &len, &why));
+	assert_string_equal(why, "No such file or directory");
+	free(why);
+	assert_null(buf_read_file("/tmp", 3, &len, &why));
+	assert_string_equal(why, "not a regular file");
+	free(why);
+}
+
 int
 main(void)
 {
@@ -78,6 +112,7 @@ main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_read_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
