@@ -313,18 +313,9 @@ cli_explore(struct cli_global *g, struct tui_opts *o)
 		return 2;
 	}
 	if (o->theme != NULL && themes_origin(o->theme) == NULL) {
-		char **v, *e = text_escape(o->theme);
-		size_t n, i;
-
-		fprintf(stderr, "%s: unknown theme \"%s\" (themes:", g->prog, e);
-		v = themes_names(&n);
-		for (i = 0; i < n; i++) {
-			fprintf(stderr, "%s %s", i ? "," : "", v[i]);
-			free(v[i]);
-		}
-		fprintf(stderr, ")\n");
-		free(v);
-		free(e);
+		msg = themes_unknown(o->theme);
+		fprintf(stderr, "%s: %s\n", g->prog, msg);
+		free(msg);
 		return 2;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -18,13 +18,22 @@
 #define MAX_CONFIG	(1 << 20)
 
 char *
-config_path(void)
+config_dir(void)
 {
 	const char *x = getenv("XDG_CONFIG_HOME"), *h = getenv("HOME");
 
 	if (x != NULL && *x == '/')
-		return xasprintf("%s/accelscope/config", x);
-	return xasprintf("%s/.config/accelscope/config", h != NULL ? h : "");
+		return xasprintf("%s/accelscope", x);
+	return xasprintf("%s/.config/accelscope", h != NULL ? h : "");
+}
+
+char *
+config_path(void)
+{
+	char *d = config_dir(), *p = xasprintf("%s/config", d);
+
+	free(d);
+	return p;
 }
 
 /* The whole file, or NULL with a diagnostic (none when it is absent). */

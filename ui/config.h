@@ -25,7 +25,12 @@ struct config {
 size_t config_load(struct config *c, struct diags *dl);
 void config_done(struct config *c);
 
-/* The config file's path (it may not exist).  Caller frees. */
+/*
+ * $XDG_CONFIG_HOME/accelscope (default ~/.config/accelscope), where the
+ * config file and user themes are, and the config file's path in it
+ * (neither need exist).  Caller frees.
+ */
+char *config_dir(void);
 char *config_path(void);
 
 #endif

@@ -139,12 +139,6 @@ draw_theme_current(void)
 	return current.name != NULL ? current.name : "default";
 }
 
-char **
-draw_theme_names(size_t *n)
-{
-	return themes_names(n);
-}
-
 void
 draw_done(void)
 {

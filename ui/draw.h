@@ -47,8 +47,6 @@ void draw_done(void);
  */
 int draw_use_theme(const char *name, char **err);
 const char *draw_theme_current(void);
-/* Every theme's name, sorted.  Caller frees each and the array. */
-char **draw_theme_names(size_t *n);
 
 /*
  * Put s (escaped) at y, x, cut to width cells and padded with spaces to

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "config.h"
 #include "diag.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -20,11 +21,10 @@
 static char *
 user_dir(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME"), *h = getenv("HOME");
+	char *d = config_dir(), *t = xasprintf("%s/themes", d);
 
-	if (x != NULL && *x == '/')
-		return xasprintf("%s/accelscope/themes", x);
-	return xasprintf("%s/.config/accelscope/themes", h != NULL ? h : "");
+	free(d);
+	return t;
 }
 
 /* A theme name is a file name: letters, digits, - _ . but not leading. */
@@ -134,33 +134,42 @@ slurp(const char *path, size_t *len, char **err)
 	return text;
 }
 
+char *
+themes_unknown(const char *name)
+{
+	char **v, *e, *r;
+	struct buf b;
+	size_t n, i;
+
+	v = themes_names(&n);
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (i = 0; i < n; i++) {
+		buf_puts(&b, i ? ", " : "");
+		buf_puts(&b, v[i]);
+		free(v[i]);
+	}
+	free(v);
+	e = text_escape(name);
+	r = xasprintf("unknown theme \"%s\" (themes: %s)", e, b.s);
+	free(e);
+	buf_done(&b);
+	return r;
+}
+
 int
 themes_load(const char *name, struct theme *th, char **err)
 {
 	const char *text;
-	char *owned = NULL, *path = NULL, *file, *e;
-	size_t len = 0, i, n;
+	char *owned = NULL, *path = NULL, *file;
+	size_t len = 0;
 	struct diags dl;
 	int r;
 
 	*err = NULL;
-	if (!good_name(name) || themes_origin(name) == NULL) {
+	if (themes_origin(name) == NULL) {
+		*err = themes_unknown(name);
 		theme_init_fallback(th);
-		char **v = themes_names(&n);
-		struct buf b;
-
-		buf_init(&b);
-		buf_puts(&b, "");
-		for (i = 0; i < n; i++) {
-			buf_puts(&b, i ? ", " : "");
-			buf_puts(&b, v[i]);
-			free(v[i]);
-		}
-		free(v);
-		e = text_escape(name);
-		*err = xasprintf("unknown theme \"%s\" (themes: %s)", e, b.s);
-		free(e);
-		buf_done(&b);
 		return -1;
 	}
 	if (strcmp(themes_origin(name), "user") == 0) {

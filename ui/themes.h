@@ -17,6 +17,9 @@ char **themes_names(size_t *n);
 /* Where theme name comes from: "user" or "bundled", or NULL: nowhere. */
 const char *themes_origin(const char *name);
 
+/* "unknown theme "name" (themes: ...)".  Caller frees. */
+char *themes_unknown(const char *name);
+
 /*
  * Load theme name into th.  0; -1 for an unknown name, with *err (caller
  * frees) listing the themes; or -2 for a broken file, with *err its first

@@ -26,6 +26,7 @@
 #include "keymap.h"
 #include "pane.h"
 #include "textview.h"
+#include "themes.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -516,7 +517,7 @@ complete(struct tui *t)
 		buf_puts(&t->text, t->comp[t->icomp]);
 		return;
 	}
-	themes = draw_theme_names(&nthemes);
+	themes = themes_names(&nthemes);
 	t->comp = cmd_complete(t->text.s, (const char *const *)themes,
 	    nthemes, panes, sizeof panes / sizeof panes[0], &t->ncomp,
 	    &t->cstart);
@@ -657,7 +658,7 @@ static void
 next_theme(struct tui *t)
 {
 	size_t n, i, k = 0;
-	char **v = draw_theme_names(&n), *err = NULL;
+	char **v = themes_names(&n), *err = NULL;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(v[i], draw_theme_current()) == 0)
