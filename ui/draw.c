@@ -112,17 +112,15 @@ draw_use_theme(const char *name, char **err)
 		return -1;
 	}
 	if (r == -2) {
-		/* Broken: the default theme, and say so. */
+		/* Broken: the default theme (the fallback, if that is the
+		   broken one), and say so. */
 		m = xasprintf("%s; using the default theme", *err);
 		free(*err);
 		*err = m;
-		theme_done(&th);
-		if (strcmp(name, "default") == 0 ||
-		    themes_load("default", &th, &m) != 0) {
-			if (strcmp(name, "default") != 0)
-				free(m);
+		if (strcmp(name, "default") != 0) {
 			theme_done(&th);
-			theme_init_fallback(&th);
+			if (themes_load("default", &th, &m) != 0)
+				free(m);
 		}
 	}
 	if (have_theme)

@@ -69,6 +69,8 @@ struct tui {
 	char			*saved;		/* filter when & was pressed */
 	struct finder		*finder;	/* the last find; owned */
 	char			*filter_text[NPANES];	/* as typed */
+	int			 tabx[NPANES + 1];	/* where the last
+					   draw put each tab, and the end */
 	int			 mouse;		/* clicks and wheel on */
 	int			 quit;		/* set by :quit */
 };
@@ -186,12 +188,16 @@ draw_title(struct tui *t)
 	draw_blank(t->title, 0, 0, (size_t)w, draw_attr.title);
 	x += (int)draw_text(t->title, 0, 0, (size_t)w, " accelscope ",
 	    draw_attr.title | A_BOLD);
-	for (i = 0; i < NPANES && x < w; i++) {
+	for (i = 0; i < NPANES; i++) {
+		t->tabx[i] = x;
+		if (x >= w)
+			continue;
 		s = xasprintf(" %zu %s ", i + 1, pane_list[i]->name);
 		x += (int)draw_text(t->title, 0, x, (size_t)(w - x), s,
 		    i == t->cur ? draw_attr.tab_on : draw_attr.tab);
 		free(s);
 	}
+	t->tabx[NPANES] = x;
 	s = xasprintf("%s ", t->ds->origin);
 	if (x + (int)strlen(s) + 2 < w)
 		draw_text_right(t->title, 0, x, (size_t)(w - x), s,
@@ -616,7 +622,7 @@ copy_row(struct tui *t)
 	if (t->nover || p->ops->export == NULL ||
 	    (g = p->ops->export(p, 1)) == NULL || g->nrows == 0) {
 		if (!t->nover && p->ops->export != NULL)
-			grid_free(p->ops->export(p, 1));
+			grid_free(g);
 		set_msg(t, xstrdup("No row to copy here"));
 		return;
 	}
@@ -997,20 +1003,13 @@ apply(struct tui *t, enum action a)
 
 /* The pane whose tab is at column x of the title line, or -1. */
 static int
-tab_at(int x)
+tab_at(const struct tui *t, int x)
 {
-	int at = (int)utf8_width(" accelscope ");
 	size_t i;
-	char *s;
 
-	for (i = 0; i < NPANES; i++) {
-		s = xasprintf(" %zu %s ", i + 1, pane_list[i]->name);
-		at += (int)utf8_width(s);
-		free(s);
-		if (x < at)
-			return x >= (int)utf8_width(" accelscope ") ? (int)i :
-			    -1;
-	}
+	for (i = 0; i < NPANES; i++)
+		if (x >= t->tabx[i] && x < t->tabx[i + 1])
+			return (int)i;
 	return -1;
 }
 
@@ -1035,7 +1034,7 @@ mouse_event(struct tui *t)
 	if (!(ev.bstate & BUTTON1_PRESSED))
 		return;
 	if (ev.y == 0) {
-		if ((k = tab_at(ev.x)) >= 0) {
+		if ((k = tab_at(t, ev.x)) >= 0) {
 			while (t->nover)
 				pop(t);
 			t->cur = (size_t)k;
