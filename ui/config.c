@@ -58,7 +58,7 @@ size_t
 config_load(struct config *c, struct diags *dl)
 {
 	struct cmd *v = NULL;
-	size_t n = 0, len = 0, i, bad;
+	size_t n = 0, len = 0, i;
 	size_t before = dl->n;
 	char *text, *file;
 
@@ -69,8 +69,8 @@ config_load(struct config *c, struct diags *dl)
 	if ((text = slurp(c->path, &len, dl)) == NULL)
 		return dl->n - before;
 	file = text_escape(c->path);
-	bad = cmd_parse_config(text, len, file, &v, &n, dl);
-	(void)bad;
+	/* Bad lines go to dl; the good ones apply. */
+	cmd_parse_config(text, len, file, &v, &n, dl);
 	for (i = 0; i < n; i++) {
 		struct cmd *k = &v[i];
 
