@@ -615,7 +615,7 @@ static void
 copy_row(struct tui *t)
 {
 	struct pane *p = &t->panes[t->cur];
-	struct grid *g;
+	struct grid *g = NULL;
 	char *out, *row, *osc, *e;
 	size_t len;
 
