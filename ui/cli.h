@@ -5,6 +5,8 @@
 #ifndef CLI_H
 #define CLI_H
 
+#include <stdio.h>
+
 struct cli_global {
 	const char	*data;		/* --data DIR, or NULL */
 	const char	*prog;		/* "accelscope" */
@@ -40,5 +42,10 @@ int cli_validate(struct cli_global *g, int argc, char **argv);
 int cli_check(struct cli_global *g, int argc, char **argv);
 int cli_theme(struct cli_global *g, int argc, char **argv);
 void cli_usage(FILE *fp);
+/*
+ * The whole command line, argv[0] included: global options, then a
+ * subcommand or the explorer.  Returns the exit status.
+ */
+int cli_main(int argc, char **argv);
 
 #endif

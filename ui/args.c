@@ -1,0 +1,87 @@
+/*
+ * The command line: the global options, then a subcommand or the explorer.
+ * Separate from main() so the argument fuzzer can drive it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tui.h"
+
+static const struct {
+	const char	*name;
+	int		(*fn)(struct cli_global *, int, char **);
+} commands[] = {
+	{ "list", cli_list },
+	{ "show", cli_show },
+	{ "diff", cli_diff },
+	{ "calc", cli_calc },
+	{ "rank", cli_rank },
+	{ "validate", cli_validate },
+	{ "check", cli_check },
+	{ "theme", cli_theme },
+};
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli_global g = { NULL, "accelscope" };
+	struct tui_opts o;
+	size_t i;
+	int a = 1;
+
+	memset(&o, 0, sizeof o);
+	o.mouse = -1;
+	/* Global options come before the subcommand. */
+	while (a < argc && argv[a][0] == '-') {
+		if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+			cli_usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[a], "--version") == 0) {
+			printf("accelscope %s\n", VERSION);
+			return 0;
+		}
+		if (strcmp(argv[a], "--data") == 0 && a + 1 < argc) {
+			g.data = argv[a + 1];
+			a += 2;
+		} else if (strncmp(argv[a], "--data=", 7) == 0) {
+			g.data = argv[a] + 7;
+			a++;
+		} else if (strcmp(argv[a], "--pane") == 0 && a + 1 < argc) {
+			o.pane = argv[a + 1];
+			a += 2;
+		} else if (strncmp(argv[a], "--pane=", 7) == 0) {
+			o.pane = argv[a] + 7;
+			a++;
+		} else if (strcmp(argv[a], "--filter") == 0 && a + 1 < argc) {
+			o.filter = argv[a + 1];
+			a += 2;
+		} else if (strncmp(argv[a], "--filter=", 9) == 0) {
+			o.filter = argv[a] + 9;
+			a++;
+		} else if (strcmp(argv[a], "--theme") == 0 && a + 1 < argc) {
+			o.theme = argv[a + 1];
+			a += 2;
+		} else if (strncmp(argv[a], "--theme=", 8) == 0) {
+			o.theme = argv[a] + 8;
+			a++;
+		} else if (strcmp(argv[a], "--no-mouse") == 0) {
+			o.mouse = 0;
+			a++;
+		} else {
+			fprintf(stderr, "accelscope: unknown option %s\n"
+			    "Try 'accelscope --help'.\n", argv[a]);
+			return 2;
+		}
+	}
+	if (a == argc)
+		return cli_explore(&g, &o);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[a], commands[i].name) == 0)
+			return commands[i].fn(&g, argc - a, argv + a);
+	fprintf(stderr, "accelscope: unknown command \"%s\"\n"
+	    "Try 'accelscope --help'.\n", argv[a]);
+	return 2;
+}
