@@ -10,7 +10,7 @@
 # what differed; the exit status is the number of failures, at most 100.
 #
 # Expectations come from the program and its sources where they can: the
-# subcommands and global options from ui/main.c, each subcommand's options
+# subcommands and global options from ui/args.c, each subcommand's options
 # from ui/cli.c, table names, formats, precisions and panes from the
 # program's own error messages, ids from the dataset.
 B=$(cd "${1:-build}" && pwd) || exit 100
@@ -54,8 +54,8 @@ echo 'zz-test-chip,ZZ Test Chip,ZZ,GPU,shipping,on-prem,,' \
 D=$tmp/data
 
 # What the sources and the program say.
-commands=$(sed -n 's/.*{ "\([a-z]*\)", cli_[a-z]* }.*/\1/p' ui/main.c)
-globals=$(grep -o '"--[a-z-]*' ui/main.c | tr -d '"' | sort -u)
+commands=$(sed -n 's/.*{ "\([a-z]*\)", cli_[a-z]* }.*/\1/p' ui/args.c)
+globals=$(grep -o '"--[a-z-]*' ui/args.c | tr -d '"' | sort -u)
 # The options a subcommand's cli_NAME() in ui/cli.c passes to opts_parse.
 cli_opts() {
 	awk -v fn="cli_$1" '
@@ -129,7 +129,7 @@ checks=$tmp/checks
 : > "$checks"
 add() { printf '%s|%s|%s|%s\n' "$1" "$2" "$3" "${4-$3}" >> "$checks"; }
 
-# The subcommands are ui/main.c's (theme is coming; the stand-in has it).
+# The subcommands are ui/args.c's (theme is coming; the stand-in has it).
 add subcommands 'accelscope ' "$(sorted $commands theme)"
 add subcommand-prefix 'accelscope c' 'calc check'
 add global-options 'accelscope --' "~$(sorted $globals)"
