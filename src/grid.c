@@ -359,7 +359,8 @@ put_json_string(struct buf *b, const char *s)
 			buf_puts(b, "\\t");
 		else if (c == '\r')
 			buf_puts(b, "\\r");
-		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		else if (utf8_is_control(cp))
+			/* As \uXXXX, so no reader's terminal obeys it. */
 			buf_printf(b, "\\u%04x", (unsigned)cp);
 		else
 			buf_putn(b, s + i, n);

@@ -79,7 +79,15 @@ utf8_chars(const char *s, size_t len)
 int
 utf8_is_control(uint32_t cp)
 {
-	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		return 1;
+	/*
+	 * The bidirectional marks, embeddings, overrides and isolates: a
+	 * terminal that honours them would show the text around them in
+	 * another order than it has ("Trojan Source").
+	 */
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 int
@@ -90,7 +98,7 @@ utf8_cp_width(uint32_t cp)
 	if (utf8_is_control(cp)) {
 		if (cp == '\n' || cp == '\t' || cp == '\r' || cp == 0x1b)
 			return 2;
-		return 4;
+		return cp >= 0x80 ? 6 : 4;
 	}
 	if (cp < 0x7f)
 		return 1;
@@ -168,8 +176,9 @@ ascii_for(uint32_t cp)
 	return "?";
 }
 
-char *
-text_escape(const char *s)
+/* text_escape(), keeping line feeds and tabs when lines is set. */
+static char *
+escape(const char *s, int lines)
 {
 	struct buf b;
 	size_t len = strlen(s), i = 0, n;
@@ -185,7 +194,9 @@ text_escape(const char *s)
 			i++;
 			continue;
 		}
-		if (utf8_is_control(cp)) {
+		if (lines && (cp == '\n' || cp == '\t'))
+			buf_putn(&b, s + i, n);
+		else if (utf8_is_control(cp)) {
 			if (cp >= 0x80)
 				buf_printf(&b, "\\u%04X", (unsigned)cp);
 			else
@@ -197,6 +208,18 @@ text_escape(const char *s)
 		i += n;
 	}
 	return buf_take(&b);
+}
+
+char *
+text_escape(const char *s)
+{
+	return escape(s, 0);
+}
+
+char *
+text_escape_lines(const char *s)
+{
+	return escape(s, 1);
 }
 
 size_t

@@ -27,13 +27,14 @@ size_t utf8_chars(const char *s, size_t len);
 
 /*
  * 1 if the character needs escaping before it reaches a terminal: C0
- * controls, DEL, C1 controls.
+ * controls, DEL, C1 controls, and the bidirectional formatting characters
+ * (which reorder what is shown around them).
  */
 int utf8_is_control(uint32_t cp);
 
 /*
  * Display width of one character: 0, 1 or 2.  Controls count as the width of
- * their escaped form, see text_escape().
+ * their escaped form (2, 4 or 6), see text_escape().
  */
 int utf8_cp_width(uint32_t cp);
 
@@ -56,6 +57,11 @@ int utf8_ascii(void);
  * Caller frees.
  */
 char *text_escape(const char *s);
+/*
+ * text_escape() for text made of lines (CSV, say) on its way to a
+ * terminal: line feeds and tabs stay as they are.  Caller frees.
+ */
+char *text_escape_lines(const char *s);
 
 /*
  * The longest prefix of s (already escaped) whose display width is at most

@@ -81,6 +81,45 @@ for f in csv json; do
 	done
 done
 
+echo "== a reader that stops early"
+# cmd | head -1: nothing on stderr, and the status the whole run has
+# (or death by SIGPIPE, as for cat), whether SIGPIPE is left alone or
+# ignored (then writes fail with EPIPE).
+while IFS= read -r cmd; do
+	err=$(mktemp)
+	eval "\"\$PROG\" $cmd" >/dev/null 2>&1
+	want=$?
+	for ign in no yes; do
+		got=$( (
+			[ $ign = yes ] && trap '' PIPE
+			eval "\"\$PROG\" $cmd" 2>"$err"
+			echo "status $?" >"$err.rc"
+		) | head -c 1 >/dev/null; cat "$err.rc")
+		got=${got#status }
+		if [ ! -s "$err" ] && { [ "$got" = "$want" ] ||
+		    { [ $ign = no ] && [ "$got" = 141 ]; }; }; then
+			ok
+		else
+			bad "pipe ($ign): $cmd"
+			echo "  status $got, wanted $want; stderr:"
+			cat "$err"
+		fi
+	done
+	rm -f "$err" "$err.rc"
+done <<'EOF_CMDS'
+list specs
+list specs --format json
+list hardware --format csv
+show nvidia-h100
+diff nvidia-h100 amd-mi300x google-tpu-v5p
+calc --hw nvidia-h100 --model llama-3.1-70b --chips 4 --sweep
+calc --hw nvidia-h100 --model llama-3.1-8b --strategy continuous --rate 20
+rank --model llama-3.1-8b
+validate
+theme dark
+--help
+EOF_CMDS
+
 echo "== man pages"
 for m in man/*.[1-9]; do
 	if mandoc -Tlint -Wwarning "$m"; then ok; else bad "lint ${m##*/}"; fi

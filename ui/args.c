@@ -71,7 +71,7 @@ cli_main(int argc, char **argv)
 			o.mouse = 0;
 			a++;
 		} else {
-			fprintf(stderr, "accelscope: unknown option %s\n"
+			cli_errorf("accelscope: unknown option %s\n"
 			    "Try 'accelscope --help'.\n", argv[a]);
 			return 2;
 		}
@@ -81,7 +81,7 @@ cli_main(int argc, char **argv)
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[a], commands[i].name) == 0)
 			return commands[i].fn(&g, argc - a, argv + a);
-	fprintf(stderr, "accelscope: unknown command \"%s\"\n"
+	cli_errorf("accelscope: unknown command \"%s\"\n"
 	    "Try 'accelscope --help'.\n", argv[a]);
 	return 2;
 }

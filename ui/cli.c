@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,21 @@
 #include "xmalloc.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+void
+cli_errorf(const char *fmt, ...)
+{
+	va_list ap;
+	char *m, *e;
+
+	va_start(ap, fmt);
+	m = xvasprintf(fmt, ap);
+	va_end(ap);
+	e = text_escape_lines(m);
+	fputs(e, stderr);
+	free(e);
+	free(m);
+}
 
 /* One option a subcommand takes. */
 struct opt {
@@ -51,7 +67,7 @@ opts_parse(const char *cmd, int argc, char **argv, struct opt *opts,
 
 		if (only_pos || arg[0] != '-' || arg[1] == '\0') {
 			if (npos == maxpos) {
-				fprintf(stderr, "accelscope %s: unexpected "
+				cli_errorf("accelscope %s: unexpected "
 				    "argument \"%s\"\n", cmd, arg);
 				return -1;
 			}
@@ -63,7 +79,7 @@ opts_parse(const char *cmd, int argc, char **argv, struct opt *opts,
 			continue;
 		}
 		if (strncmp(arg, "--", 2) != 0) {
-			fprintf(stderr, "accelscope %s: unknown option %s\n",
+			cli_errorf("accelscope %s: unknown option %s\n",
 			    cmd, arg);
 			return -1;
 		}
@@ -75,14 +91,14 @@ opts_parse(const char *cmd, int argc, char **argv, struct opt *opts,
 			    strncmp(opts[i].name, arg, len) == 0)
 				break;
 		if (i == nopts) {
-			fprintf(stderr, "accelscope %s: unknown option --%.*s\n"
+			cli_errorf("accelscope %s: unknown option --%.*s\n"
 			    "Try 'accelscope --help'.\n", cmd, (int)len, arg);
 			return -1;
 		}
 		opts[i].seen = 1;
 		if (!opts[i].has_arg) {
 			if (eq != NULL) {
-				fprintf(stderr, "accelscope %s: --%s takes no "
+				cli_errorf("accelscope %s: --%s takes no "
 				    "value\n", cmd, opts[i].name);
 				return -1;
 			}
@@ -93,7 +109,7 @@ opts_parse(const char *cmd, int argc, char **argv, struct opt *opts,
 		else if (a + 1 < argc)
 			opts[i].value = argv[++a];
 		else {
-			fprintf(stderr, "accelscope %s: --%s needs a value\n",
+			cli_errorf("accelscope %s: --%s needs a value\n",
 			    cmd, opts[i].name);
 			return -1;
 		}
@@ -132,7 +148,7 @@ pick_format(const char *cmd, const char *v)
 	if (v == NULL)
 		return GRID_TABLE;
 	if ((f = grid_format_by_name(v)) < 0) {
-		fprintf(stderr, "accelscope %s: unknown format \"%s\" (one of: "
+		cli_errorf("accelscope %s: unknown format \"%s\" (one of: "
 		    "table, csv, tsv, json, md)\n", cmd, v);
 		return -1;
 	}
@@ -147,7 +163,7 @@ cli_print_diags(const struct diags *dl)
 	for (i = 0; i < dl->n; i++) {
 		char *s = diag_format(&dl->v[i]);
 
-		fprintf(stderr, "%s\n", s);
+		cli_errorf("%s\n", s);
 		free(s);
 	}
 }
@@ -219,19 +235,31 @@ load_reported(struct cli_global *g, const char *data)
 	return ds;
 }
 
+/*
+ * Write s to stdout.  On a terminal, control characters in it are shown
+ * escaped, whatever the format: data must not drive the terminal.  To a
+ * pipe or a file it goes byte for byte.
+ */
 static int
 write_out(const char *s)
 {
-	size_t n = strlen(s);
+	char *e = NULL;
+	size_t n;
+	int r = 0;
 
+	if (isatty(STDOUT_FILENO))
+		s = e = text_escape_lines(s);
+	n = strlen(s);
 	if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
-		if (errno == EPIPE)
-			return 0;
-		fprintf(stderr, "accelscope: write error: %s\n",
-		    strerror(errno));
-		return 1;
+		/* A reader that went away (list | head) is not an error. */
+		if (errno != EPIPE) {
+			cli_errorf("accelscope: write error: %s\n",
+			    strerror(errno));
+			r = 1;
+		}
 	}
-	return 0;
+	free(e);
+	return r;
 }
 
 static void
@@ -252,7 +280,7 @@ cli_print_filter_error(const char *expr, const struct diags *dl)
 
 	for (i = 0; i < dl->n; i++) {
 		m = diag_format(&dl->v[i]);
-		fprintf(stderr, "accelscope: %s\n", m);
+		cli_errorf("accelscope: %s\n", m);
 		free(m);
 		if (dl->v[i].col == 0)
 			continue;
@@ -268,7 +296,7 @@ cli_print_filter_error(const char *expr, const struct diags *dl)
 		w = utf8_width(m);
 		free(m);
 		m = text_escape(expr);
-		fprintf(stderr, "  %s\n  %*s^\n", m, (int)w, "");
+		cli_errorf("  %s\n  %*s^\n", m, (int)w, "");
 		free(m);
 	}
 }
@@ -308,24 +336,24 @@ cli_explore(struct cli_global *g, struct tui_opts *o)
 	int r;
 
 	if (pane != NULL && tui_pane_by_name(pane) < 0) {
-		fprintf(stderr, "%s: unknown pane \"%s\" (panes: %s)\n",
+		cli_errorf("%s: unknown pane \"%s\" (panes: %s)\n",
 		    g->prog, pane, tui_pane_names());
 		return 2;
 	}
 	if (o->theme != NULL && themes_origin(o->theme) == NULL) {
 		msg = themes_unknown(o->theme);
-		fprintf(stderr, "%s: %s\n", g->prog, msg);
+		cli_errorf("%s: %s\n", g->prog, msg);
 		free(msg);
 		return 2;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "%s: the explorer needs a terminal; in scripts "
+		cli_errorf("%s: the explorer needs a terminal; in scripts "
 		    "use the subcommands\n(accelscope list, show, check; see "
 		    "accelscope --help)\n", g->prog);
 		return 2;
 	}
 	if ((msg = tui_unusable()) != NULL) {
-		fprintf(stderr, "%s: %s\n", g->prog, msg);
+		cli_errorf("%s: %s\n", g->prog, msg);
 		free(msg);
 		return 2;
 	}
@@ -370,7 +398,7 @@ cli_list(struct cli_global *g, int argc, char **argv)
 	    "format"))) < 0)
 		return 2;
 	if ((t = dataset_table_by_name(pos[0])) < 0) {
-		fprintf(stderr, "accelscope list: unknown table \"%s\"; the "
+		cli_errorf("accelscope list: unknown table \"%s\"; the "
 		    "tables are: ", pos[0]);
 		print_table_names(stderr);
 		return 2;
@@ -384,14 +412,14 @@ cli_list(struct cli_global *g, int argc, char **argv)
 		const char *sug;
 
 		if (t != DS_HARDWARE) {
-			fprintf(stderr, "accelscope list: --scenario selects "
+			cli_errorf("accelscope list: --scenario selects "
 			    "hardware; use it with list hardware\n");
 			rc = 2;
 			goto out;
 		}
 		if (sc < 0) {
 			sug = dataset_suggest(ds, DS_SCENARIOS, scen);
-			fprintf(stderr, "accelscope list: unknown scenario "
+			cli_errorf("accelscope list: unknown scenario "
 			    "\"%s\"%s%s%s\n", scen, sug ? " (did you mean " :
 			    "", sug ? sug : "", sug ? "?)" : "");
 			rc = 2;
@@ -410,7 +438,7 @@ cli_list(struct cli_global *g, int argc, char **argv)
 			sort++;
 		}
 		if ((c = grid_find_column(gr, sort)) < 0) {
-			fprintf(stderr, "accelscope list: no column \"%s\" in "
+			cli_errorf("accelscope list: no column \"%s\" in "
 			    "%s\n", sort, pos[0]);
 			rc = 2;
 			goto out;
@@ -419,7 +447,7 @@ cli_list(struct cli_global *g, int argc, char **argv)
 	}
 	if ((cols = opt_value(opts, NELEM(opts), "columns")) != NULL &&
 	    grid_select(gr, cols, &bad) == -1) {
-		fprintf(stderr, "accelscope list: no column \"%s\" in %s\n",
+		cli_errorf("accelscope list: no column \"%s\" in %s\n",
 		    bad, pos[0]);
 		free(bad);
 		rc = 2;
@@ -435,14 +463,15 @@ out:
 }
 
 static void
-show_text(const struct dataset *ds, size_t hw, struct grid *figs)
+show_text(struct buf *out, const struct dataset *ds, size_t hw,
+    struct grid *figs)
 {
 	static const int fields[] = { HW_VENDOR, HW_CATEGORY, HW_STATUS,
 	    HW_DEPLOYMENT, HW_SOFTWARE, HW_NOTES };
 	const struct table_spec *sc = dataset_schema(DS_HARDWARE);
 	struct grid *kv = grid_new(2);
 	size_t i, r, conflicts = 0;
-	char *s;
+	char *s, *name;
 
 	grid_column(kv, 0, "", GRID_TEXT);
 	grid_column(kv, 1, "", GRID_TEXT);
@@ -453,49 +482,52 @@ show_text(const struct dataset *ds, size_t hw, struct grid *figs)
 		grid_set(kv, r, 1, dataset_field(ds, DS_HARDWARE, hw,
 		    fields[i]));
 	}
+	/* The table format shows controls escaped; so does its title. */
+	name = text_escape(dataset_field(ds, DS_HARDWARE, hw, HW_NAME));
 	s = grid_format(kv, GRID_TABLE);
-	printf("%s (%s)\n%s\n", dataset_field(ds, DS_HARDWARE, hw, HW_NAME),
-	    dataset_field(ds, DS_HARDWARE, hw, HW_ID),
-	    strchr(s, '\n') + 1);
+	buf_printf(out, "%s (%s)\n%s\n", name,
+	    dataset_field(ds, DS_HARDWARE, hw, HW_ID), strchr(s, '\n') + 1);
 	free(s);
+	free(name);
 	grid_free(kv);
 	for (r = 0; r < figs->nrows; r++)
 		if (strcmp(grid_get(figs, r, 0), "!") == 0)
 			conflicts++;
 	if (figs->nrows == 0) {
-		printf("No figures: no public source gives any for this "
-		    "part yet.\n");
+		buf_puts(out, "No figures: no public source gives any for "
+		    "this part yet.\n");
 		return;
 	}
 	s = grid_format(figs, GRID_TABLE);
-	fputs(s, stdout);
+	buf_puts(out, s);
 	free(s);
-	printf("\n* preferred figure (vendor-spec over derived, measured, "
-	    "press, estimate, seed-claim)\n");
+	buf_puts(out, "\n* preferred figure (vendor-spec over derived, "
+	    "measured, press, estimate, seed-claim)\n");
 	if (conflicts > 0)
-		printf("! %zu figure%s disagree%s with the preferred one\n",
-		    conflicts, conflicts == 1 ? "" : "s",
+		buf_printf(out, "! %zu figure%s disagree%s with the preferred "
+		    "one\n", conflicts, conflicts == 1 ? "" : "s",
 		    conflicts == 1 ? "s" : "");
 }
 
 static void
-show_json(const struct dataset *ds, size_t hw, struct grid *figs)
+show_json(struct buf *out, const struct dataset *ds, size_t hw,
+    struct grid *figs)
 {
 	const struct table_spec *sc = dataset_schema(DS_HARDWARE);
 	char *s, *arr;
 	size_t f;
 
-	printf("{");
+	buf_puts(out, "{");
 	for (f = 0; f < sc->nfields; f++) {
 		s = json_quote(sc->fields[f].name);
-		printf("%s%s: ", f ? ", " : "", s);
+		buf_printf(out, "%s%s: ", f ? ", " : "", s);
 		free(s);
 		s = json_quote(dataset_field(ds, DS_HARDWARE, hw, (int)f));
-		printf("%s", s);
+		buf_puts(out, s);
 		free(s);
 	}
 	arr = grid_format(figs, GRID_JSON);
-	printf(", \"figures\": %s}\n", arr);
+	buf_printf(out, ", \"figures\": %s}\n", arr);
 	free(arr);
 }
 
@@ -516,7 +548,7 @@ find_row(const char *cmd, const struct dataset *ds, enum ds_table t,
 	hint = dataset_suggest(ds, t, id);
 	/* What was typed may hold control characters: never echo them. */
 	shown = text_escape(id);
-	fprintf(stderr, "accelscope %s: unknown %s \"%s\"%s%s%s\n", cmd,
+	cli_errorf("accelscope %s: unknown %s \"%s\"%s%s%s\n", cmd,
 	    t == DS_MODELS ? "model" : "hardware", shown,
 	    hint ? " (did you mean " : "", hint ? hint : "", hint ? "?)" : "");
 	free(shown);
@@ -538,14 +570,15 @@ cli_show(struct cli_global *g, int argc, char **argv)
 	char *pos[1] = { NULL }, *s;
 	struct dataset *ds;
 	struct grid *figs;
+	struct buf out;
 	long hw;
-	int fmt, n;
+	int fmt, n, rc;
 
 	if ((n = opts_parse("show", argc, argv, opts, NELEM(opts), pos,
 	    1)) < 0)
 		return 2;
 	if (n == 0) {
-		fprintf(stderr, "accelscope show: which hardware? "
+		cli_errorf("accelscope show: which hardware? "
 		    "(accelscope list hardware --columns id,name)\n");
 		return 2;
 	}
@@ -560,18 +593,23 @@ cli_show(struct cli_global *g, int argc, char **argv)
 		return 2;
 	}
 	figs = view_hardware_figures(ds, (size_t)hw);
+	buf_init(&out);
 	if (fmt == GRID_TABLE)
-		show_text(ds, (size_t)hw, figs);
+		show_text(&out, ds, (size_t)hw, figs);
 	else if (fmt == GRID_JSON)
-		show_json(ds, (size_t)hw, figs);
+		show_json(&out, ds, (size_t)hw, figs);
 	else {
 		s = grid_format(figs, (enum grid_format)fmt);
-		fputs(s, stdout);
+		buf_puts(&out, s);
 		free(s);
 	}
+	buf_putn(&out, "", 0);
+	s = buf_take(&out);
+	rc = write_out(s);
+	free(s);
 	grid_free(figs);
 	dataset_free(ds);
-	return 0;
+	return rc;
 }
 
 int
@@ -593,7 +631,7 @@ cli_diff(struct cli_global *g, int argc, char **argv)
 	    DIFF_MAX + 1)) < 0)
 		return 2;
 	if (n < 2 || n > DIFF_MAX) {
-		fprintf(stderr, "accelscope diff: give 2 to %d hardware ids, "
+		cli_errorf("accelscope diff: give 2 to %d hardware ids, "
 		    "not %d (accelscope list hardware --columns id,name)\n",
 		    DIFF_MAX, n);
 		return 2;
@@ -611,7 +649,7 @@ cli_diff(struct cli_global *g, int argc, char **argv)
 		}
 		for (k = 0; k < i; k++)
 			if (hw[k] == (size_t)h) {
-				fprintf(stderr, "accelscope diff: \"%s\" is "
+				cli_errorf("accelscope diff: \"%s\" is "
 				    "given twice\n", pos[i]);
 				dataset_free(ds);
 				return 2;
@@ -654,7 +692,7 @@ cli_check(struct cli_global *g, int argc, char **argv)
 	if (ds != NULL)
 		for (t = 0; t < DS_NTABLES; t++)
 			rows += dataset_count(ds, (enum ds_table)t);
-	fprintf(stderr, "%s: %zu rows in %d tables, %zu error%s, %zu "
+	cli_errorf("%s: %zu rows in %d tables, %zu error%s, %zu "
 	    "warning%s\n", ds != NULL ? ds->origin : "dataset", rows,
 	    DS_NTABLES, dl.errors, dl.errors == 1 ? "" : "s", dl.warnings,
 	    dl.warnings == 1 ? "" : "s");
@@ -721,7 +759,7 @@ opt_number(const char *cmd, const char *name, const char *v, double *out)
 	if (v == NULL)
 		return 0;
 	if (parse_number(v, out) != 0 || *out < 0) {
-		fprintf(stderr, "accelscope %s: --%s wants a number that is not "
+		cli_errorf("accelscope %s: --%s wants a number that is not "
 		    "negative, not \"%s\"\n", cmd, name, v);
 		return -1;
 	}
@@ -737,7 +775,7 @@ opt_prec(const char *cmd, const char *name, const char *v,
 	if (v == NULL)
 		return 0;
 	if ((p = perf_prec_by_name(v)) < 0) {
-		fprintf(stderr, "accelscope %s: --%s: unknown precision \"%s\" "
+		cli_errorf("accelscope %s: --%s: unknown precision \"%s\" "
 		    "(fp32, fp16, bf16, fp8, int8, fp4, int4)\n", cmd, name, v);
 		return -1;
 	}
@@ -760,7 +798,7 @@ static long
 find_model(const char *cmd, const struct dataset *ds, const char *id)
 {
 	if (id == NULL) {
-		fprintf(stderr, "accelscope %s: which model? (--model ID; "
+		cli_errorf("accelscope %s: which model? (--model ID; "
 		    "accelscope list models --columns id,name)\n", cmd);
 		return -1;
 	}
@@ -777,7 +815,7 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 
 	if (need_hw) {
 		if ((v = opt_value(opts, nopts, "hw")) == NULL) {
-			fprintf(stderr, "accelscope %s: which hardware? (--hw "
+			cli_errorf("accelscope %s: which hardware? (--hw "
 			    "ID; accelscope list hardware --columns id,name)\n",
 			    cmd);
 			return -1;
@@ -794,7 +832,7 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	else if (opt_number(cmd, "batch", v, &q->w.batch) != 0)
 		return -1;
 	if (v != NULL && strcmp(v, "max") != 0 && q->w.batch < 1) {
-		fprintf(stderr, "accelscope %s: --batch is at least 1, or "
+		cli_errorf("accelscope %s: --batch is at least 1, or "
 		    "max\n", cmd);
 		return -1;
 	}
@@ -813,7 +851,7 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 		return -1;
 	if ((q->mfu >= 0 && !(q->mfu > 0 && q->mfu <= 1)) ||
 	    (q->mbu >= 0 && !(q->mbu > 0 && q->mbu <= 1))) {
-		fprintf(stderr, "accelscope %s: --mfu and --mbu are fractions "
+		cli_errorf("accelscope %s: --mfu and --mbu are fractions "
 		    "of peak, above 0 and at most 1\n", cmd);
 		return -1;
 	}
@@ -894,7 +932,7 @@ sim_options(struct opt *opts, size_t nopts, struct calc_req *q,
 		if (opt_seen(opts, nopts, "rate") || opt_seen(opts, nopts,
 		    "max-wait") || opt_seen(opts, nopts, "requests") ||
 		    opt_seen(opts, nopts, "seed")) {
-			fprintf(stderr, "accelscope calc: --rate, --max-wait, "
+			cli_errorf("accelscope calc: --rate, --max-wait, "
 			    "--requests and --seed go with --strategy "
 			    "static|dynamic|continuous\n");
 			return -1;
@@ -904,7 +942,7 @@ sim_options(struct opt *opts, size_t nopts, struct calc_req *q,
 	if ((s = sim_strategy_by_name(st)) < 0) {
 		char *e = text_escape(st);
 
-		fprintf(stderr, "accelscope calc: --strategy static, dynamic or "
+		cli_errorf("accelscope calc: --strategy static, dynamic or "
 		    "continuous, not \"%s\"\n", e);
 		free(e);
 		return -1;
@@ -917,13 +955,13 @@ sim_options(struct opt *opts, size_t nopts, struct calc_req *q,
 	    &seed) != 0)
 		return -1;
 	if (!(rate > 0)) {
-		fprintf(stderr, "accelscope calc: --strategy needs --rate, the "
+		cli_errorf("accelscope calc: --strategy needs --rate, the "
 		    "requests per second (above 0)\n");
 		return -1;
 	}
 	if (req < 1 || req > 1e6 || req != floor(req) || seed != floor(seed) ||
 	    seed > 9007199254740992.0) {
-		fprintf(stderr, "accelscope calc: --requests is a whole number "
+		cli_errorf("accelscope calc: --requests is a whole number "
 		    "from 1 to 1000000, --seed a whole number\n");
 		return -1;
 	}
@@ -969,7 +1007,7 @@ cli_calc(struct cli_global *g, int argc, char **argv)
 		return 2;
 	}
 	if (sim && opt_seen(opts, NELEM(opts), "sweep")) {
-		fprintf(stderr, "accelscope calc: --sweep and --strategy are "
+		cli_errorf("accelscope calc: --sweep and --strategy are "
 		    "separate runs; give one\n");
 		dataset_free(ds);
 		return 2;
@@ -982,12 +1020,12 @@ cli_calc(struct cli_global *g, int argc, char **argv)
 		return rc;
 	}
 	if (calc_run(ds, &q, &r, &why) != 0) {
-		fprintf(stderr, "accelscope calc: %s\n", why);
+		cli_errorf("accelscope calc: %s\n", why);
 		dataset_free(ds);
 		return 2;
 	}
 	if (sim && calc_sim(ds, &q, &sc, &sr, &why) != 0) {
-		fprintf(stderr, "accelscope calc: %s\n", why);
+		cli_errorf("accelscope calc: %s\n", why);
 		dataset_free(ds);
 		return 2;
 	}
@@ -1035,12 +1073,12 @@ cli_rank(struct cli_global *g, int argc, char **argv)
 		by = "latency";
 	if (strcmp(by, "cost") != 0 && strcmp(by, "latency") != 0 &&
 	    strcmp(by, "throughput") != 0) {
-		fprintf(stderr, "accelscope rank: --by cost, latency or "
+		cli_errorf("accelscope rank: --by cost, latency or "
 		    "throughput, not \"%s\"\n", by);
 		return 2;
 	}
 	if (opt_value(opts, NELEM(opts), "hw") != NULL) {
-		fprintf(stderr, "accelscope rank: ranks every chip; --hw is "
+		cli_errorf("accelscope rank: ranks every chip; --hw is "
 		    "for calc\n");
 		return 2;
 	}
@@ -1170,7 +1208,7 @@ cli_theme(struct cli_global *g, int argc, char **argv)
 		if (*cv == '\0' || *end != '\0' || v < 0 || v > 0x1000000) {
 			char *e = text_escape(cv);
 
-			fprintf(stderr, "accelscope theme: --colors takes a "
+			cli_errorf("accelscope theme: --colors takes a "
 			    "number of colours or direct, not \"%s\"\n", e);
 			free(e);
 			return 2;
@@ -1179,7 +1217,7 @@ cli_theme(struct cli_global *g, int argc, char **argv)
 		direct = 0;
 	}
 	if ((rc = themes_load(pos[0], &th, &err)) != 0) {
-		fprintf(stderr, "accelscope theme: %s\n", err);
+		cli_errorf("accelscope theme: %s\n", err);
 		free(err);
 		theme_done(&th);
 		return rc == -1 ? 2 : 1;

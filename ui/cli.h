@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include "xmalloc.h"
+
 struct cli_global {
 	const char	*data;		/* --data DIR, or NULL */
 	const char	*prog;		/* "accelscope" */
@@ -24,6 +26,11 @@ struct dataset *cli_load(struct cli_global *g, const char *data,
     struct diags *dl);
 /* A filter's diagnostics, each with the expression and a caret line. */
 void cli_print_filter_error(const char *expr, const struct diags *dl);
+/*
+ * printf to stderr with control characters made visible: messages quote
+ * what the user or the data said, which must not drive the terminal.
+ */
+void cli_errorf(const char *fmt, ...) PRINTFLIKE(1, 2);
 /* Print each diagnostic on stderr. */
 void cli_print_diags(const struct diags *dl);
 

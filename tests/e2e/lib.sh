@@ -35,7 +35,7 @@ run() { keys "$PROG $* ; echo EXITED:\$?" Enter; }
 resize() { $T resize-window -x "$1" -y "$2"; }
 
 fail() {
-	echo "FAIL: $*"
+	printf 'FAIL: %s\n' "$*"
 	screen | sed 's/^/  | /'
 	exit 1
 }

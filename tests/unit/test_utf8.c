@@ -73,6 +73,12 @@ test_width(void **state)
 	assert_int_equal(utf8_cp_width(0x7f), 4);	/* \x7f */
 	assert_int_equal(utf8_is_control(0x9b), 1);	/* C1 CSI */
 	assert_int_equal(utf8_is_control(0x41), 0);
+	assert_int_equal(utf8_cp_width(0x9b), 6);	/* \u009B */
+	/* Bidirectional overrides and isolates are escaped too. */
+	assert_int_equal(utf8_is_control(0x202e), 1);
+	assert_int_equal(utf8_is_control(0x2066), 1);
+	assert_int_equal(utf8_is_control(0x200f), 1);
+	assert_int_equal(utf8_is_control(0x2010), 0);	/* a hyphen */
 }
 
 static void
@@ -88,6 +94,8 @@ test_escape(void **state)
 		{ "\x1b]0;title\x07", "\\e]0;title\\x07" },
 		{ "bad\xff byte", "bad\\xFF byte" },
 		{ "\xc2\x9b" "2J", "\\u009B2J" },
+		{ "abc\xe2\x80\xae" "def", "abc\\u202Edef" },	/* RLO */
+		{ "\x1bP1$r\x1b\\", "\\eP1$r\\e\\" },		/* DCS */
 		{ "\xe6\x9d\xb1\xe4\xba\xac", "\xe6\x9d\xb1\xe4\xba\xac" },
 	};
 	size_t i;
@@ -100,6 +108,18 @@ test_escape(void **state)
 		assert_int_equal(utf8_width(s), utf8_width(cases[i].in));
 		free(s);
 	}
+}
+
+static void
+test_escape_lines(void **state)
+{
+	char *s;
+
+	(void)state;
+	/* Line feeds and tabs stay; a CR, which could overwrite, does not. */
+	s = text_escape_lines("a,b\tc\nd\x1b[2J\re\xe2\x80\xae");
+	assert_string_equal(s, "a,b\tc\nd\\e[2J\\re\\u202E");
+	free(s);
 }
 
 static void
@@ -189,6 +209,7 @@ main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_escape_lines),
 		cmocka_unit_test(test_prefix),
 		cmocka_unit_test(test_emoji_cjk),
 		cmocka_unit_test(test_ascii),
