@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "tui.h"
@@ -14,6 +16,7 @@ static const struct {
 	int		(*fn)(struct cli_global *, int, char **);
 } commands[] = {
 	{ "list", cli_list },
+	{ "view", cli_view },
 	{ "show", cli_show },
 	{ "diff", cli_diff },
 	{ "calc", cli_calc },
@@ -28,7 +31,7 @@ cli_main(int argc, char **argv)
 {
 	struct cli_global g = { NULL, "accelscope" };
 	struct tui_opts o;
-	size_t i;
+	size_t i, len;
 	int a = 1;
 
 	memset(&o, 0, sizeof o);
@@ -81,6 +84,13 @@ cli_main(int argc, char **argv)
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[a], commands[i].name) == 0)
 			return commands[i].fn(&g, argc - a, argv + a);
+	/* accelscope FILE.csv is accelscope view FILE.csv. */
+	len = strlen(argv[a]);
+	if ((len > 4 && strcasecmp(argv[a] + len - 4, ".csv") == 0) ||
+	    strchr(argv[a], '/') != NULL || access(argv[a], F_OK) == 0) {
+		/* cli_view() skips its argv[0], whatever it is. */
+		return cli_view(&g, argc - a + 1, argv + a - 1);
+	}
 	cli_errorf("accelscope: unknown command \"%s\"\n"
 	    "Try 'accelscope --help'.\n", argv[a]);
 	return 2;

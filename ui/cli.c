@@ -19,6 +19,7 @@
 #include "diff.h"
 #include "filter.h"
 #include "grid.h"
+#include "table.h"
 #include "utf8.h"
 #include "theme.h"
 #include "themes.h"
@@ -376,6 +377,47 @@ cli_explore(struct cli_global *g, struct tui_opts *o)
 	return r;
 }
 
+/*
+ * What list and view share: --filter, --sort, --columns, then print gr in
+ * format fmt.  what names the table in messages.  Returns the exit status.
+ */
+static int
+print_rows(const char *cmd, struct grid *gr, const struct opt *opts,
+    size_t nopts, int fmt, const char *what)
+{
+	const char *expr, *sort, *cols;
+	char *bad, *out;
+	int desc = 0, rc;
+	long c;
+
+	if ((expr = opt_value(opts, nopts, "filter")) != NULL &&
+	    (rc = apply_filter(gr, expr)) != 0)
+		return rc;
+	if ((sort = opt_value(opts, nopts, "sort")) != NULL) {
+		if (*sort == '-') {
+			desc = 1;
+			sort++;
+		}
+		if ((c = grid_find_column(gr, sort)) < 0) {
+			cli_errorf("accelscope %s: no column \"%s\" in %s\n",
+			    cmd, sort, what);
+			return 2;
+		}
+		grid_sort(gr, (size_t)c, desc);
+	}
+	if ((cols = opt_value(opts, nopts, "columns")) != NULL &&
+	    grid_select(gr, cols, &bad) == -1) {
+		cli_errorf("accelscope %s: no column \"%s\" in %s\n", cmd, bad,
+		    what);
+		free(bad);
+		return 2;
+	}
+	out = grid_format(gr, (enum grid_format)fmt);
+	rc = write_out(out);
+	free(out);
+	return rc;
+}
+
 int
 cli_list(struct cli_global *g, int argc, char **argv)
 {
@@ -384,13 +426,11 @@ cli_list(struct cli_global *g, int argc, char **argv)
 		{ "format", 1, NULL, 0 }, { "data", 1, NULL, 0 },
 		{ "filter", 1, NULL, 0 }, { "scenario", 1, NULL, 0 },
 	};
-	char *pos[1] = { "hardware" }, *bad, *out;
-	const char *expr, *scen;
-	const char *sort, *cols;
+	char *pos[1] = { "hardware" };
+	const char *scen;
 	struct dataset *ds;
 	struct grid *gr;
-	int t, fmt, desc = 0, rc = 0;
-	long c;
+	int t, fmt, rc = 0;
 
 	if (opts_parse("list", argc, argv, opts, NELEM(opts), pos, 1) < 0)
 		return 2;
@@ -429,36 +469,51 @@ cli_list(struct cli_global *g, int argc, char **argv)
 		    (size_t)sc, SC_FILTER))) != 0)
 			goto out;
 	}
-	if ((expr = opt_value(opts, NELEM(opts), "filter")) != NULL &&
-	    (rc = apply_filter(gr, expr)) != 0)
-		goto out;
-	if ((sort = opt_value(opts, NELEM(opts), "sort")) != NULL) {
-		if (*sort == '-') {
-			desc = 1;
-			sort++;
-		}
-		if ((c = grid_find_column(gr, sort)) < 0) {
-			cli_errorf("accelscope list: no column \"%s\" in "
-			    "%s\n", sort, pos[0]);
-			rc = 2;
-			goto out;
-		}
-		grid_sort(gr, (size_t)c, desc);
-	}
-	if ((cols = opt_value(opts, NELEM(opts), "columns")) != NULL &&
-	    grid_select(gr, cols, &bad) == -1) {
-		cli_errorf("accelscope list: no column \"%s\" in %s\n",
-		    bad, pos[0]);
-		free(bad);
-		rc = 2;
-		goto out;
-	}
-	out = grid_format(gr, (enum grid_format)fmt);
-	rc = write_out(out);
-	free(out);
+	rc = print_rows("list", gr, opts, NELEM(opts), fmt, pos[0]);
 out:
 	grid_free(gr);
 	dataset_free(ds);
+	return rc;
+}
+
+int
+cli_view(struct cli_global *g, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "sort", 1, NULL, 0 }, { "columns", 1, NULL, 0 },
+		{ "format", 1, NULL, 0 }, { "filter", 1, NULL, 0 },
+	};
+	char *pos[1] = { NULL };
+	struct diags dl;
+	struct table *t;
+	struct grid *gr;
+	int fmt, rc;
+
+	(void)g;
+	if (opts_parse("view", argc, argv, opts, NELEM(opts), pos, 1) < 0)
+		return 2;
+	if (pos[0] == NULL) {
+		cli_errorf("accelscope view: which file? (accelscope view "
+		    "FILE.csv)\n");
+		return 2;
+	}
+	if ((fmt = pick_format("view", opt_value(opts, NELEM(opts),
+	    "format"))) < 0)
+		return 2;
+	diags_init(&dl);
+	t = table_load_file(pos[0], NULL, &dl);
+	gr = t != NULL ? view_csv(t, &dl) : NULL;
+	table_free(t);
+	diags_sort(&dl);
+	cli_print_diags(&dl);
+	/* Rows left out, or no table at all: say so in the status. */
+	rc = dl.errors > 0;
+	diags_done(&dl);
+	if (gr == NULL)
+		return 1;
+	if (print_rows("view", gr, opts, NELEM(opts), fmt, pos[0]) != 0)
+		rc = 2;
+	grid_free(gr);
 	return rc;
 }
 

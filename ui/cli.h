@@ -41,6 +41,7 @@ void cli_print_diags(const struct diags *dl);
 struct tui_opts;
 int cli_explore(struct cli_global *g, struct tui_opts *o);
 int cli_list(struct cli_global *g, int argc, char **argv);
+int cli_view(struct cli_global *g, int argc, char **argv);
 int cli_show(struct cli_global *g, int argc, char **argv);
 int cli_diff(struct cli_global *g, int argc, char **argv);
 int cli_calc(struct cli_global *g, int argc, char **argv);
