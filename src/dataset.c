@@ -24,7 +24,10 @@ enum check {
 	CHK_ENUM,
 	CHK_DATE,	/* YYYY, YYYY-MM or YYYY-MM-DD */
 	CHK_URL,
-	CHK_NUMBER	/* finite and not negative */
+	CHK_NUMBER,	/* finite and not negative */
+	CHK_POSITIVE,	/* finite and above zero */
+	CHK_WHOLE,	/* a whole number, zero or more */
+	CHK_COUNT	/* a whole number, one or more */
 };
 
 static const char *const source_kinds[] = {
@@ -128,43 +131,43 @@ static const struct field_spec scenarios_fields[] = {
 static const struct field_spec models_fields[] = {
 	{ "id", 1, CHK_ID, NULL, -1 },
 	{ "name", 1, CHK_TEXT, NULL, -1 },
-	{ "params_b", 1, CHK_NUMBER, NULL, -1 },
-	{ "active_params_b", 1, CHK_NUMBER, NULL, -1 },
-	{ "layers", 1, CHK_NUMBER, NULL, -1 },
-	{ "hidden", 1, CHK_NUMBER, NULL, -1 },
-	{ "heads", 1, CHK_NUMBER, NULL, -1 },
-	{ "kv_heads", 1, CHK_NUMBER, NULL, -1 },
-	{ "head_dim", 1, CHK_NUMBER, NULL, -1 },
-	{ "ffn", 0, CHK_NUMBER, NULL, -1 },
-	{ "vocab", 0, CHK_NUMBER, NULL, -1 },
-	{ "experts", 0, CHK_NUMBER, NULL, -1 },
-	{ "active_experts", 0, CHK_NUMBER, NULL, -1 },
+	{ "params_b", 1, CHK_POSITIVE, NULL, -1 },
+	{ "active_params_b", 1, CHK_POSITIVE, NULL, -1 },
+	{ "layers", 1, CHK_COUNT, NULL, -1 },
+	{ "hidden", 1, CHK_COUNT, NULL, -1 },
+	{ "heads", 1, CHK_COUNT, NULL, -1 },
+	{ "kv_heads", 1, CHK_COUNT, NULL, -1 },
+	{ "head_dim", 1, CHK_COUNT, NULL, -1 },
+	{ "ffn", 0, CHK_COUNT, NULL, -1 },
+	{ "vocab", 0, CHK_COUNT, NULL, -1 },
+	{ "experts", 0, CHK_WHOLE, NULL, -1 },
+	{ "active_experts", 0, CHK_WHOLE, NULL, -1 },
 	{ "attention", 1, CHK_ENUM, attentions, -1 },
-	{ "kv_latent_dim", 0, CHK_NUMBER, NULL, -1 },
-	{ "max_context", 0, CHK_NUMBER, NULL, -1 },
+	{ "kv_latent_dim", 0, CHK_WHOLE, NULL, -1 },
+	{ "max_context", 0, CHK_COUNT, NULL, -1 },
 	{ "source", 1, CHK_ID, NULL, DS_SOURCES },
 	{ "note", 0, CHK_TEXT, NULL, -1 },
 };
 static const struct field_spec measurements_fields[] = {
 	{ "id", 1, CHK_ID, NULL, -1 },
 	{ "hardware", 1, CHK_ID, NULL, DS_HARDWARE },
-	{ "chips", 0, CHK_NUMBER, NULL, -1 },
+	{ "chips", 0, CHK_COUNT, NULL, -1 },
 	{ "model", 1, CHK_ID, NULL, DS_MODELS },
 	{ "precision", 0, CHK_ENUM, precisions, -1 },
-	{ "tp", 0, CHK_NUMBER, NULL, -1 },
-	{ "batch", 0, CHK_NUMBER, NULL, -1 },
-	{ "concurrency", 0, CHK_NUMBER, NULL, -1 },
-	{ "input_tokens", 0, CHK_NUMBER, NULL, -1 },
-	{ "output_tokens", 0, CHK_NUMBER, NULL, -1 },
+	{ "tp", 0, CHK_COUNT, NULL, -1 },
+	{ "batch", 0, CHK_COUNT, NULL, -1 },
+	{ "concurrency", 0, CHK_COUNT, NULL, -1 },
+	{ "input_tokens", 0, CHK_COUNT, NULL, -1 },
+	{ "output_tokens", 0, CHK_COUNT, NULL, -1 },
 	{ "metric", 1, CHK_ENUM, meas_metrics, -1 },
-	{ "value", 1, CHK_NUMBER, NULL, -1 },
+	{ "value", 1, CHK_POSITIVE, NULL, -1 },
 	{ "source", 1, CHK_ID, NULL, DS_SOURCES },
 	{ "note", 0, CHK_TEXT, NULL, -1 },
 	{ "quote", 0, CHK_TEXT, NULL, -1 },
 };
 static const struct field_spec prices_fields[] = {
 	{ "hardware", 1, CHK_ID, NULL, DS_HARDWARE },
-	{ "usd_per_chip_hour", 1, CHK_NUMBER, NULL, -1 },
+	{ "usd_per_chip_hour", 1, CHK_POSITIVE, NULL, -1 },
 	{ "provider", 1, CHK_TEXT, NULL, -1 },
 	{ "instance", 1, CHK_TEXT, NULL, -1 },
 	{ "region", 0, CHK_TEXT, NULL, -1 },
@@ -489,9 +492,93 @@ check_field(const struct field_spec *fs, const char *v, const char *file,
 			return -1;
 		}
 		return 0;
+	case CHK_POSITIVE:
+	case CHK_WHOLE:
+	case CHK_COUNT:
+		if (parse_number(v, &d) == -1) {
+			diags_add(dl, DIAG_ERROR, file, line, col,
+			    "%s \"%s\" is not a finite number; row skipped",
+			    fs->name, v);
+			return -1;
+		}
+		if (fs->check != CHK_POSITIVE && (d != floor(d) || d > 1e15)) {
+			diags_add(dl, DIAG_ERROR, file, line, col,
+			    "%s %s is not a whole number; row skipped", fs->name,
+			    v);
+			return -1;
+		}
+		if (fs->check == CHK_WHOLE ? d < 0 : d <= 0) {
+			diags_add(dl, DIAG_ERROR, file, line, col,
+			    "%s %s must be %s; row skipped", fs->name, v,
+			    fs->check == CHK_COUNT ? "1 or more" :
+			    fs->check == CHK_WHOLE ? "0 or more" :
+			    "above zero");
+			return -1;
+		}
+		return 0;
 	default:
 		return 0;
 	}
+}
+
+/* A number field of a row that passed check_field(); 0 when empty. */
+static double
+rec_number(const struct record *r, int f)
+{
+	double d = 0;
+
+	if (*r->v[f] != '\0')
+		parse_number(r->v[f], &d);
+	return d;
+}
+
+/*
+ * What one field alone cannot say: a part above its whole, a fraction
+ * above one.  Returns 0, or -1 with a diagnostic.
+ */
+static int
+check_row(enum ds_table t, const struct record *r, const char *file,
+    struct diags *dl)
+{
+	static const struct {
+		enum ds_table	 t;
+		int		 part, whole;
+	} within[] = {
+		{ DS_MODELS, MOD_ACTIVE, MOD_PARAMS },
+		{ DS_MODELS, MOD_KV_HEADS, MOD_HEADS },
+		{ DS_MODELS, MOD_ACTIVE_EXPERTS, MOD_EXPERTS },
+	};
+	const struct field_spec *fs = schemas[t].fields;
+	size_t i;
+	double v;
+
+	for (i = 0; i < NELEM(within); i++) {
+		if (within[i].t != t ||
+		    rec_number(r, within[i].part) <=
+		    rec_number(r, within[i].whole))
+			continue;
+		diags_add(dl, DIAG_ERROR, file, r->line,
+		    r->col[within[i].part], "%s %s is more than %s %s; row "
+		    "skipped", fs[within[i].part].name, r->v[within[i].part],
+		    fs[within[i].whole].name, r->v[within[i].whole]);
+		return -1;
+	}
+	if (t == DS_MODELS && rec_number(r, MOD_EXPERTS) > 0 &&
+	    rec_number(r, MOD_ACTIVE_EXPERTS) < 1) {
+		diags_add(dl, DIAG_ERROR, file, r->line,
+		    r->col[MOD_ACTIVE_EXPERTS] ? r->col[MOD_ACTIVE_EXPERTS] : 1,
+		    "a model with experts has at least one active; row "
+		    "skipped");
+		return -1;
+	}
+	if (t == DS_EFFICIENCY && strcmp(r->v[EF_UNIT], "fraction") == 0 &&
+	    ((v = rec_number(r, EF_VALUE)) <= 0 || v > 1)) {
+		diags_add(dl, DIAG_ERROR, file, r->line, r->col[EF_VALUE],
+		    "value %s is not a fraction (above 0, at most 1); row "
+		    "skipped", r->v[EF_VALUE]);
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -610,6 +697,8 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 			    line, col, dl) == -1)
 				bad = 1;
 		}
+		if (!bad && check_row(t, &r, file, dl) == -1)
+			bad = 1;
 		if (!bad && (at = find_key(rt, t, &r, rt->n)) >= 0) {
 			if ((size_t)at >= before || !overlay) {
 				diags_add(dl, DIAG_ERROR, file, r.line,
@@ -798,6 +887,22 @@ dataset_load(const struct dataset_opts *o, struct diags *dl)
 		    "not a dataset directory");
 		return NULL;
 	}
+	/* A directory with none of the files is not a dataset at all. */
+	for (t = 0; o->dir != NULL && t < DS_NTABLES; t++) {
+		path = xasprintf("%s/%s", o->dir, schemas[t].file);
+		any = stat(path, &st) == 0;
+		free(path);
+		if (any)
+			break;
+	}
+	if (o->dir != NULL && !any) {
+		diags_add(dl, DIAG_ERROR, o->dir, 0, 0, "not a dataset "
+		    "directory: it has none of the files (sources.csv, "
+		    "hardware.csv, specs.csv and the rest; see "
+		    "accelscope-data(5))");
+		return NULL;
+	}
+	any = 0;
 	ds = xcalloc(1, sizeof *ds);
 	ds->origin = xstrdup(o->dir != NULL ? o->dir : "bundled");
 	for (t = 0; t < DS_NTABLES; t++) {

@@ -170,11 +170,16 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	}
 	if (!(m->params > 0 && m->active > 0 && m->layers >= 1 &&
 	    m->hidden > 0 && m->heads > 0 && m->kv_heads > 0 &&
-	    m->head_dim > 0) || !isfinite(m->params + m->active + m->layers +
-	    m->hidden + m->heads + m->kv_heads + m->head_dim + m->experts +
-	    m->active_experts + m->kv_latent)) {
+	    m->head_dim > 0)) {
 		*why = "the model needs parameters, layers, hidden size and "
 		    "heads";
+		return -1;
+	}
+	/* Each finite, and every product of them the model forms too. */
+	if (!isfinite(m->params + m->active + m->experts + m->kv_latent +
+	    m->layers * m->hidden * m->heads * m->kv_heads * m->head_dim *
+	    (m->active_experts + 1))) {
+		*why = "the model's figures are too large to compute with";
 		return -1;
 	}
 	if (!(h->mem_bw > 0) || !isfinite(h->mem_bw)) {

@@ -48,6 +48,7 @@ struct loader {
 	unsigned	 fcol;
 	int		 fields_ended;	/* fields reported in this segment */
 	int		 row_bad;	/* the row being read has a problem */
+	int		 header_bad;	/* the first row had one */
 	int		 quoted;	/* the current field opened with a quote */
 	int		 too_big;
 };
@@ -130,6 +131,8 @@ table_end_row(struct loader *ld)
 	struct table *t = ld->t;
 
 	if (ld->row_bad) {
+		if (t->nrows_all == 0)
+			ld->header_bad = 1;
 		/* Roll the row back: reported, then left out. */
 		if (t->ncells > ld->row_start) {
 			t->textlen = t->off[ld->row_start];
@@ -227,6 +230,15 @@ table_load_mem(const char *name, const char *buf, size_t len,
 	memset(&ld, 0, sizeof ld);
 	ld.t = t;
 	ld.dl = dl;
+	if (len >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
+	    memcmp(s, "\xfe\xff", 2) == 0)) {
+		diags_add(dl, DIAG_ERROR, name, 1, 1, "UTF-16 text (it starts "
+		    "with a byte order mark %s); save it as UTF-8, or convert "
+		    "it: iconv -f UTF-16 -t UTF-8", s[0] == '\xff' ? "FF FE" :
+		    "FE FF");
+		table_free(t);
+		return NULL;
+	}
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		s += 3;
 	loader_reset(&p);
@@ -293,6 +305,16 @@ table_load_mem(const char *name, const char *buf, size_t len,
 		table_free(t);
 		return NULL;
 	}
+	/*
+	 * Without its header a table means nothing: the next row must not
+	 * stand in for it.  The header's problem is already reported.
+	 */
+	if (ld.header_bad) {
+		diags_add(dl, DIAG_ERROR, t->name, 0, 0, "the header line "
+		    "cannot be read, so nothing was loaded");
+		table_free(t);
+		return NULL;
+	}
 	if (t->nrows_all == 0) {
 		diags_add(dl, DIAG_ERROR, t->name, 1, 1,
 		    len == 0 ? "empty file: a header line is required" :
@@ -322,11 +344,21 @@ table_load_file(const char *path, const char *name, struct diags *dl)
 		    strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		diags_add(dl, DIAG_ERROR, name, 0, 0, "not a regular file");
+	if (fstat(fd, &st) == -1 || (!S_ISREG(st.st_mode) &&
+	    !S_ISFIFO(st.st_mode))) {
+		diags_add(dl, DIAG_ERROR, name, 0, 0, "%s",
+		    S_ISDIR(st.st_mode) ? "is a directory, not a CSV file" :
+		    "not a file (a device or a socket)");
 		close(fd);
 		return NULL;
 	}
+	/*
+	 * A pipe (accelscope view <(command)) is read to its end.  It was
+	 * opened without blocking, so a FIFO nobody writes to reads as
+	 * empty instead of waiting for ever.
+	 */
+	if (S_ISFIFO(st.st_mode))
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	cap = (size_t)st.st_size + 1;
 	buf = xmalloc(cap);
 	for (;;) {

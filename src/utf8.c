@@ -84,9 +84,10 @@ utf8_is_control(uint32_t cp)
 	/*
 	 * The bidirectional marks, embeddings, overrides and isolates: a
 	 * terminal that honours them would show the text around them in
-	 * another order than it has ("Trojan Source").
+	 * another order than it has ("Trojan Source").  And a byte order
+	 * mark inside text, which is invisible and always a mistake.
 	 */
-	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	return cp == 0xfeff || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
 	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 

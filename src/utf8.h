@@ -27,8 +27,8 @@ size_t utf8_chars(const char *s, size_t len);
 
 /*
  * 1 if the character needs escaping before it reaches a terminal: C0
- * controls, DEL, C1 controls, and the bidirectional formatting characters
- * (which reorder what is shown around them).
+ * controls, DEL, C1 controls, the bidirectional formatting characters
+ * (which reorder what is shown around them) and U+FEFF.
  */
 int utf8_is_control(uint32_t cp);
 

@@ -52,6 +52,8 @@ cp dataset/*.csv "$tmp/data/"
 echo 'zz-test-chip,ZZ Test Chip,ZZ,GPU,shipping,on-prem,,' \
     >> "$tmp/data/hardware.csv"
 D=$tmp/data
+# A CSV file of its own for view.
+printf 'id,mem_gb,vendor\na,80,X\n' > "$tmp/fleet.csv"
 
 # What the sources and the program say.
 commands=$(sed -n 's/.*{ "\([a-z]*\)", cli_[a-z]* }.*/\1/p' ui/args.c)
@@ -178,6 +180,11 @@ add data-equals "accelscope --data=$D show zz" zz-test-chip
 add data-subcommand "accelscope diff --data $D nvidia-h100 zz" zz-test-chip
 add data-default 'accelscope show zz' ''
 add data-missing 'accelscope --data /nonexistent/dir show ' '!nvidia-h100'
+add view-file "accelscope view $tmp/fle" "$tmp/fleet.csv" "fleet.csv"
+add view-sort "accelscope view $tmp/fleet.csv --sort me" mem_gb
+add view-sort-desc "accelscope view $tmp/fleet.csv --sort -v" -vendor vendor
+add view-columns "accelscope view $tmp/fleet.csv --columns id,v" \
+    id,vendor vendor
 
 # bash
 : > "$tmp/stderr"

@@ -51,6 +51,21 @@ for a in tests/golden/*.args; do
 	rm -f "$out" "$out.std" "$out.err"
 done
 
+echo "== hostile input"
+# tests/bad.sh prints "ok NAME" or "FAIL NAME" and what differed.
+log=$(mktemp)
+sh tests/bad.sh "$PROG" >"$log" 2>&1
+n=0
+while IFS= read -r line; do
+	case $line in
+	"ok "*) ok; n=$((n + 1)) ;;
+	"FAIL "*) bad "bad/${line#FAIL }"; n=$((n + 1)) ;;
+	*) echo "$line" ;;
+	esac
+done <"$log"
+[ "$n" -ge 60 ] || bad "bad.sh: only $n hostile inputs ran"
+rm -f "$log"
+
 echo "== colours by TERM"
 # What terminfo says each terminal has must pick the same colours as
 # naming the count: 8 on linux and xterm, 256, 24-bit, none on dumb.

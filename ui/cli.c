@@ -747,10 +747,13 @@ cli_check(struct cli_global *g, int argc, char **argv)
 	if (ds != NULL)
 		for (t = 0; t < DS_NTABLES; t++)
 			rows += dataset_count(ds, (enum ds_table)t);
-	cli_errorf("%s: %zu rows in %d tables, %zu error%s, %zu "
-	    "warning%s\n", ds != NULL ? ds->origin : "dataset", rows,
-	    DS_NTABLES, dl.errors, dl.errors == 1 ? "" : "s", dl.warnings,
-	    dl.warnings == 1 ? "" : "s");
+	if (ds == NULL)
+		cli_errorf("accelscope check: nothing loaded\n");
+	else
+		cli_errorf("%s: %zu rows in %d tables, %zu error%s, %zu "
+		    "warning%s\n", ds->origin, rows, DS_NTABLES, dl.errors,
+		    dl.errors == 1 ? "" : "s", dl.warnings,
+		    dl.warnings == 1 ? "" : "s");
 	t = dl.errors > 0 || ds == NULL;
 	diags_done(&dl);
 	dataset_free(ds);

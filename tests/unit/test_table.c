@@ -166,7 +166,7 @@ test_file_errors(void **state)
 	got = all_diags(&dl);
 	assert_string_equal(got,
 	    "x.csv: error: cannot open: No such file or directory\n"
-	    "dir: error: not a regular file\n");
+	    "dir: error: is a directory, not a CSV file\n");
 	free(got);
 	diags_done(&dl);
 }

@@ -2,7 +2,7 @@
 #
 # Plain bash (compgen, no bash-completion helpers needed).  Installed by
 # 'make install' where bash-completion looks for it, or source it yourself.
-# Subcommands and their options follow ui/main.c and ui/cli.c, which
+# Subcommands and their options follow ui/args.c and ui/cli.c, which
 # tests/complete.sh checks.  Ids (hardware, models, scenarios) and themes
 # come from the program itself, with the --data given on the line, errors
 # discarded.
@@ -28,10 +28,17 @@ _accelscope_ids()
 	_accelscope_run list "$1" --columns id --format tsv | tail -n +2
 }
 
-# The column names of a table.
+# The column names of a table, or of the CSV file view is given.
 _accelscope_columns()
 {
-	_accelscope_run list "$1" --format tsv | head -n 1 | tr '\t' '\n'
+	if [[ $cmd == view ]]; then
+		[[ -n $1 ]] || return
+		_accelscope_run view "$(_accelscope_dequote "$1")" \
+		    --format tsv | head -n 1 | tr '\t' '\n'
+	else
+		_accelscope_run list "${1:-hardware}" --format tsv | head -n 1 |
+		    tr '\t' '\n'
+	fi
 }
 
 # Theme names: 'accelscope theme' prints NAME<TAB>ORIGIN a line.
@@ -69,6 +76,7 @@ _accelscope_argopts()
 	case $1 in
 	"") echo "--data --theme --pane --filter" ;;
 	list) echo "--sort --columns --format --data --filter --scenario" ;;
+	view) echo "--sort --columns --format --filter" ;;
 	show) echo "--format --data" ;;
 	diff) echo "--format --data" ;;
 	calc) echo "--hw $wl --strategy --rate --max-wait --requests --seed" ;;
@@ -151,7 +159,7 @@ _accelscope_value()
 		;;
 	--sort)
 		# [-]COLUMN of the table being listed.
-		table=${_accelscope_pos[0]:-hardware}
+		table=${_accelscope_pos[0]}
 		if [[ $cur == -* ]]; then
 			pre=$pre- cur=${cur#-}
 		fi
@@ -159,7 +167,7 @@ _accelscope_value()
 		;;
 	--columns)
 		# A comma-separated list: complete its last item.
-		table=${_accelscope_pos[0]:-hardware}
+		table=${_accelscope_pos[0]}
 		if [[ $cur == *,* ]]; then
 			pre=$pre${cur%,*}, cur=${cur##*,}
 		fi
@@ -257,7 +265,7 @@ _accelscope()
 		case $cmd in
 		"")
 			_accelscope_words "" "$cur" list show diff calc rank \
-			    validate check theme
+			    validate check theme view
 			return 0
 			;;
 		list)
@@ -279,8 +287,7 @@ _accelscope()
 			    < <(_accelscope_themes)
 			;;
 		view)
-			# In the design (accelscope view FILE.csv), not yet a
-			# command: add it to the list above when it is.
+			# A CSV file, or a directory on the way to one.
 			if ((n == 0)); then
 				compopt -o filenames 2>/dev/null
 				_accelscope_add "" "" < <(compgen -d -- "$cur"
