@@ -817,8 +817,22 @@ opt_number(const char *cmd, const char *name, const char *v, double *out)
 	if (v == NULL)
 		return 0;
 	if (parse_number(v, out) != 0 || *out < 0) {
-		cli_errorf("accelscope %s: --%s wants a number that is not "
-		    "negative, not \"%s\"\n", cmd, name, v);
+		cli_errorf("accelscope %s: --%s wants a finite number, 0 or "
+		    "more, not \"%s\"\n", cmd, name, v);
+		return -1;
+	}
+	return 0;
+}
+
+/* opt_number() for counts: chips, batch, tokens. */
+static int
+opt_whole(const char *cmd, const char *name, const char *v, double *out)
+{
+	if (opt_number(cmd, name, v, out) != 0)
+		return -1;
+	if (v != NULL && *out != floor(*out)) {
+		cli_errorf("accelscope %s: --%s wants a whole number, not "
+		    "\"%s\"\n", cmd, name, v);
 		return -1;
 	}
 	return 0;
@@ -887,18 +901,18 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	if ((v = opt_value(opts, nopts, "batch")) != NULL &&
 	    strcmp(v, "max") == 0)
 		q->w.batch = 0;
-	else if (opt_number(cmd, "batch", v, &q->w.batch) != 0)
+	else if (opt_whole(cmd, "batch", v, &q->w.batch) != 0)
 		return -1;
 	if (v != NULL && strcmp(v, "max") != 0 && q->w.batch < 1) {
 		cli_errorf("accelscope %s: --batch is at least 1, or "
 		    "max\n", cmd);
 		return -1;
 	}
-	if (opt_number(cmd, "chips", opt_value(opts, nopts, "chips"),
+	if (opt_whole(cmd, "chips", opt_value(opts, nopts, "chips"),
 	    &q->w.chips) != 0 ||
-	    opt_number(cmd, "prompt", opt_value(opts, nopts, "prompt"),
+	    opt_whole(cmd, "prompt", opt_value(opts, nopts, "prompt"),
 	    &q->w.prompt) != 0 ||
-	    opt_number(cmd, "output", opt_value(opts, nopts, "output"),
+	    opt_whole(cmd, "output", opt_value(opts, nopts, "output"),
 	    &q->w.output) != 0 ||
 	    opt_number(cmd, "price", opt_value(opts, nopts, "price"),
 	    &q->price) != 0 ||
