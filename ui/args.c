@@ -32,7 +32,7 @@ cli_main(int argc, char **argv)
 	struct cli_global g = { NULL, "accelscope" };
 	struct tui_opts o;
 	size_t i, len;
-	int a = 1;
+	int a = 1, k;
 
 	memset(&o, 0, sizeof o);
 	o.mouse = -1;
@@ -81,9 +81,18 @@ cli_main(int argc, char **argv)
 	}
 	if (a == argc)
 		return cli_explore(&g, &o);
-	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[a], commands[i].name) == 0)
-			return commands[i].fn(&g, argc - a, argv + a);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[a], commands[i].name) != 0)
+			continue;
+		/* accelscope calc --help: the usage, which covers each. */
+		for (k = a + 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+			if (strcmp(argv[k], "--help") == 0 ||
+			    strcmp(argv[k], "-h") == 0) {
+				cli_usage(stdout);
+				return 0;
+			}
+		return commands[i].fn(&g, argc - a, argv + a);
+	}
 	/* accelscope FILE.csv is accelscope view FILE.csv. */
 	len = strlen(argv[a]);
 	if ((len > 4 && strcasecmp(argv[a] + len - 4, ".csv") == 0) ||
