@@ -57,7 +57,7 @@ printf 'id,mem_gb,vendor\na,80,X\n' > "$tmp/fleet.csv"
 
 # What the sources and the program say.
 commands=$(sed -n 's/.*{ "\([a-z]*\)", cli_[a-z]* }.*/\1/p' ui/args.c)
-globals=$(grep -o '"--[a-z-]*' ui/args.c | tr -d '"' | sort -u)
+globals=$(grep -o '"--[a-z][a-z-]*' ui/args.c | tr -d '"' | sort -u)
 # The options a subcommand's cli_NAME() in ui/cli.c passes to opts_parse.
 cli_opts() {
 	awk -v fn="cli_$1" '
