@@ -373,3 +373,24 @@ detail_diff_row(const struct diff *d, size_t row)
 	}
 	return doc;
 }
+
+struct doc *
+detail_row(const struct grid *g, size_t r, const char *title)
+{
+	struct doc *d = doc_new();
+	size_t c, empty = 0;
+
+	doc_add(d, DOC_TITLE, "%s: row %zu", title, r + 1);
+	for (c = 0; c < g->ncols; c++) {
+		if (*grid_get(g, r, c) == '\0')
+			empty++;
+		else
+			doc_field(d, g->head[c], grid_get(g, r, c));
+	}
+	if (empty > 0) {
+		doc_add(d, DOC_BLANK, "%s", "");
+		doc_add(d, DOC_PARA, "%zu empty field%s not shown.", empty,
+		    empty == 1 ? "" : "s");
+	}
+	return d;
+}

@@ -35,5 +35,11 @@ struct doc *detail_diff_row(const struct diff *d, size_t row);
 
 /* The badge shown for a verdict: "[ACCEL]", "[GPU]", "[BOTH]". */
 const char *detail_verdict_badge(const char *verdict);
+/*
+ * Row r of any grid, each column a field (accelscope view's detail); title
+ * names the table.  Caller frees.
+ */
+struct grid;
+struct doc *detail_row(const struct grid *g, size_t r, const char *title);
 
 #endif

@@ -599,32 +599,21 @@ filter_match(struct filter *f, const struct grid *g, size_t r,
 size_t
 filter_grid(struct filter *f, struct grid *g, struct diags *dl)
 {
-	size_t r, w = 0, c, failures = 0;
+	unsigned char *keep = xcalloc(g->nrows ? g->nrows : 1, 1);
+	size_t r, failures = 0;
 	struct diags tmp;
 	int x;
 
+	/* Only the first failure is reported; the rest are counted. */
 	diags_init(&tmp);
 	for (r = 0; r < g->nrows; r++) {
 		x = filter_match(f, g, r, failures ? &tmp : dl);
 		if (x < 0)
 			failures++;
-		if (x == 1) {
-			if (w != r)
-				for (c = 0; c < g->ncols; c++) {
-					free(g->cell[w * g->ncols + c]);
-					g->cell[w * g->ncols + c] =
-					    g->cell[r * g->ncols + c];
-					g->cell[r * g->ncols + c] = NULL;
-				}
-			w++;
-		}
+		keep[r] = x == 1;
 	}
-	for (r = w; r < g->nrows; r++)
-		for (c = 0; c < g->ncols; c++) {
-			free(g->cell[r * g->ncols + c]);
-			g->cell[r * g->ncols + c] = NULL;
-		}
-	g->nrows = w;
+	grid_keep_rows(g, keep);
+	free(keep);
 	diags_done(&tmp);
 	return failures;
 }

@@ -89,6 +89,31 @@ grid_get(const struct grid *g, size_t r, size_t c)
 	return s != NULL ? s : "";
 }
 
+void
+grid_keep_rows(struct grid *g, const unsigned char *keep)
+{
+	size_t r, w = 0, c;
+
+	for (r = 0; r < g->nrows; r++) {
+		if (!keep[r])
+			continue;
+		if (w != r)
+			for (c = 0; c < g->ncols; c++) {
+				free(g->cell[w * g->ncols + c]);
+				g->cell[w * g->ncols + c] =
+				    g->cell[r * g->ncols + c];
+				g->cell[r * g->ncols + c] = NULL;
+			}
+		w++;
+	}
+	for (r = w; r < g->nrows; r++)
+		for (c = 0; c < g->ncols; c++) {
+			free(g->cell[r * g->ncols + c]);
+			g->cell[r * g->ncols + c] = NULL;
+		}
+	g->nrows = w;
+}
+
 long
 grid_find_column(const struct grid *g, const char *name)
 {

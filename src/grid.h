@@ -49,6 +49,9 @@ const char *grid_get(const struct grid *g, size_t r, size_t c);
 /* Column named name, or -1. */
 long grid_find_column(const struct grid *g, const char *name);
 
+/* Keep the rows r for which keep[r] is set, in order; drop the rest. */
+void grid_keep_rows(struct grid *g, const unsigned char *keep);
+
 /*
  * Sort the rows by column c, stably; descending when desc.  Number columns
  * compare numerically with empty cells last; text compares case-blind.

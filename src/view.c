@@ -284,3 +284,46 @@ view_csv(const struct table *t, struct diags *dl)
 	}
 	return g;
 }
+
+/* Do a and b say the same, for a column of type ty? */
+static int
+same_value(const char *a, const char *b, enum grid_type ty)
+{
+	double x, y;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	return ty == GRID_NUMBER && parse_number(a, &x) == 0 &&
+	    parse_number(b, &y) == 0 && x == y;
+}
+
+struct grid *
+view_compare(const struct grid *g, const size_t *rows, size_t n,
+    unsigned char **differs)
+{
+	struct grid *out = grid_new(n + 1);
+	size_t c, k, r;
+	char *title;
+
+	*differs = xcalloc(g->ncols ? g->ncols : 1, 1);
+	grid_column(out, 0, "column", GRID_TEXT);
+	for (k = 0; k < n; k++) {
+		const char *first = g->ncols ? grid_get(g, rows[k], 0) : "";
+
+		title = *first != '\0' ? xstrdup(first) :
+		    xasprintf("row %zu", rows[k] + 1);
+		grid_column(out, k + 1, title, GRID_TEXT);
+		free(title);
+	}
+	for (c = 0; c < g->ncols; c++) {
+		r = grid_add_row(out);
+		grid_set(out, r, 0, g->head[c]);
+		for (k = 0; k < n; k++) {
+			grid_set(out, r, k + 1, grid_get(g, rows[k], c));
+			if (k > 0 && !same_value(grid_get(g, rows[0], c),
+			    grid_get(g, rows[k], c), g->type[c]))
+				(*differs)[c] = 1;
+		}
+	}
+	return out;
+}

@@ -45,6 +45,16 @@ struct table;
 struct grid *view_csv(const struct table *t, struct diags *dl);
 
 /*
+ * Rows rows[0..n) of g side by side, for the Diff of a table: a "column"
+ * column naming each of g's columns, then one column per row, titled by
+ * the row's first cell (or "row N").  differs[k] is set to 1 where row k's
+ * values are not all the same (number columns compare as numbers, so 80
+ * and 80.0 agree).  Caller frees the grid and *differs.
+ */
+struct grid *view_compare(const struct grid *g, const size_t *rows, size_t n,
+    unsigned char **differs);
+
+/*
  * Format a figure the way it is shown in tables: the text the dataset
  * holds for it.  Valid until dataset_free().
  */

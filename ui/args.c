@@ -29,13 +29,14 @@ static const struct {
 int
 cli_main(int argc, char **argv)
 {
-	struct cli_global g = { NULL, "accelscope" };
+	struct cli_global g = { NULL, "accelscope", NULL };
 	struct tui_opts o;
 	size_t i, len;
 	int a = 1, k;
 
 	memset(&o, 0, sizeof o);
 	o.mouse = -1;
+	g.tui = &o;
 	/* Global options come before the subcommand. */
 	while (a < argc && argv[a][0] == '-') {
 		if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {

@@ -476,6 +476,66 @@ out:
 	return rc;
 }
 
+/*
+ * accelscope view on a terminal: the explorer on gr (which it takes),
+ * sorted and cut to --sort and --columns, filtered by --filter.  problems
+ * is 1 when rows were left out, said on the status line.
+ */
+static int
+explore_table(struct cli_global *g, struct grid *gr, const char *file,
+    const struct opt *opts, size_t nopts, int problems)
+{
+	const char *sort = opt_value(opts, nopts, "sort");
+	const char *cols = opt_value(opts, nopts, "columns");
+	struct tui_opts o;
+	char *msg, *bad;
+	int desc = 0;
+	long c;
+
+	if (sort != NULL) {
+		if (*sort == '-') {
+			desc = 1;
+			sort++;
+		}
+		if ((c = grid_find_column(gr, sort)) < 0) {
+			cli_errorf("accelscope view: no column \"%s\" in %s\n",
+			    sort, file);
+			grid_free(gr);
+			return 2;
+		}
+		grid_sort(gr, (size_t)c, desc);
+	}
+	if (cols != NULL && grid_select(gr, cols, &bad) == -1) {
+		cli_errorf("accelscope view: no column \"%s\" in %s\n", bad,
+		    file);
+		free(bad);
+		grid_free(gr);
+		return 2;
+	}
+	if (g->tui->theme != NULL && themes_origin(g->tui->theme) == NULL) {
+		msg = themes_unknown(g->tui->theme);
+		cli_errorf("%s: %s\n", g->prog, msg);
+		free(msg);
+		grid_free(gr);
+		return 2;
+	}
+	if ((msg = tui_unusable()) != NULL) {
+		cli_errorf("%s: %s\n", g->prog, msg);
+		free(msg);
+		grid_free(gr);
+		return 2;
+	}
+	/* --theme and --no-mouse as given before "view". */
+	o = *g->tui;
+	o.pane = NULL;
+	if (opt_value(opts, nopts, "filter") != NULL)
+		o.filter = opt_value(opts, nopts, "filter");
+	if (problems)
+		o.message = "Some rows could not be read and were left out: "
+		    "accelscope view FILE --format csv >/dev/null lists them";
+	return tui_view(gr, file, &o);
+}
+
 int
 cli_view(struct cli_global *g, int argc, char **argv)
 {
@@ -489,7 +549,6 @@ cli_view(struct cli_global *g, int argc, char **argv)
 	struct grid *gr;
 	int fmt, rc;
 
-	(void)g;
 	if (opts_parse("view", argc, argv, opts, NELEM(opts), pos, 1) < 0)
 		return 2;
 	if (pos[0] == NULL) {
@@ -511,6 +570,9 @@ cli_view(struct cli_global *g, int argc, char **argv)
 	diags_done(&dl);
 	if (gr == NULL)
 		return 1;
+	if (opt_value(opts, NELEM(opts), "format") == NULL &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return explore_table(g, gr, pos[0], opts, NELEM(opts), rc);
 	if (print_rows("view", gr, opts, NELEM(opts), fmt, pos[0]) != 0)
 		rc = 2;
 	grid_free(gr);

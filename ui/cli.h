@@ -9,9 +9,11 @@
 
 #include "xmalloc.h"
 
+struct tui_opts;
 struct cli_global {
 	const char	*data;		/* --data DIR, or NULL */
 	const char	*prog;		/* "accelscope" */
+	const struct tui_opts *tui;	/* the explorer's global options */
 };
 
 struct dataset;

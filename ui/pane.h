@@ -71,11 +71,22 @@ struct pane_ops {
 	 * what is there (a header sorts).  1 if it changed anything.
 	 */
 	int		(*click)(struct pane *, int y, int x);
+	/*
+	 * A Diff pane: show rows[0..n) (2 to DIFF_MAX) side by side: chips
+	 * of the dataset, or rows of the table in view mode.  NULL
+	 * elsewhere.
+	 */
+	void		(*compare)(struct pane *, const size_t *rows, size_t n);
 };
 
 struct pane {
 	const struct pane_ops	*ops;
 	const struct dataset	*ds;
+	/*
+	 * In view mode (accelscope view), the CSV file's table: the Table
+	 * pane takes it over; the Diff pane borrows it.  NULL otherwise.
+	 */
+	struct grid		*grid;
 	void			*data;	/* the pane's own state; owned */
 };
 
@@ -93,5 +104,8 @@ extern const struct pane_ops pane_specs_ops;
 extern const struct pane_ops pane_diff_ops;
 extern const struct pane_ops pane_calc_ops;
 extern const struct pane_ops pane_sources_ops;
+/* View mode: the CSV file's table, and a diff of its marked rows. */
+extern const struct pane_ops pane_view_table_ops;
+extern const struct pane_ops pane_view_diff_ops;
 
 #endif

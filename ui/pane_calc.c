@@ -509,5 +509,5 @@ calc_click(struct pane *p, int y, int x)
 const struct pane_ops pane_calc_ops = {
 	"Calculator", calc_init, calc_done, calc_draw, calc_key, calc_detail,
 	calc_status, calc_find, NULL, NULL, calc_edit, calc_edit_apply,
-	calc_export, calc_click
+	calc_export, calc_click, NULL
 };

@@ -354,5 +354,5 @@ matrix_click(struct pane *p, int y, int x)
 const struct pane_ops pane_matrix_ops = {
 	"Matrix", matrix_init, matrix_done, matrix_draw, matrix_key,
 	matrix_detail, matrix_status, matrix_find, NULL, NULL, NULL, NULL,
-	matrix_export, matrix_click
+	matrix_export, matrix_click, NULL
 };

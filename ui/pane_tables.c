@@ -11,6 +11,9 @@
 #include "view.h"
 #include "xmalloc.h"
 
+/* The dataset row grid row r shows; without keys, r itself. */
+#define KEY(tv, r)	((tv)->key != NULL ? (tv)->key[r] : (r))
+
 static void
 table_done(struct pane *p)
 {
@@ -46,7 +49,7 @@ table_key_row(struct pane *p)
 
 	if (r < 0)
 		return -1;
-	return tv->key ? (long)tv->key[r] : r;
+	return (long)KEY(tv, (size_t)r);
 }
 
 static int
@@ -146,7 +149,7 @@ pane_table_filtered(struct pane *p)
 const struct pane_ops pane_scenarios_ops = {
 	"Scenarios", scenarios_init, table_done, table_draw, table_key,
 	scenarios_detail, scenarios_status, table_find, table_filter, NULL,
-	NULL, NULL, table_export, table_click
+	NULL, NULL, table_export, table_click, NULL
 };
 
 /* Specs: one row per chip, one column per metric (the preferred figure). */
@@ -242,8 +245,9 @@ specs_status(struct pane *p)
 	return t;
 }
 
+/* A table whose rows can be marked. */
 static int
-specs_key(struct pane *p, enum action a)
+marks_key(struct pane *p, enum action a)
 {
 	struct tview *tv = p->data;
 
@@ -256,8 +260,12 @@ specs_key(struct pane *p, enum action a)
 	return table_key(p, a);
 }
 
+/*
+ * The rows to diff: the marked ones, or the one under the cursor and the
+ * next.  Chips in Specs, rows of the table in view mode.
+ */
 static size_t
-specs_marked(struct pane *p, size_t *hw, size_t max)
+marked_rows(struct pane *p, size_t *hw, size_t max)
 {
 	struct tview *tv = p->data;
 	size_t n = tview_marked(tv, hw, max), first;
@@ -267,19 +275,19 @@ specs_marked(struct pane *p, size_t *hw, size_t max)
 	/* Nothing marked: this chip and the next (the last: and the one
 	   before). */
 	if (tv->n == 1 || max < 2) {
-		hw[0] = tv->key[tv->order[tv->cur]];
+		hw[0] = KEY(tv, tv->order[tv->cur]);
 		return 1;
 	}
 	first = tv->cur + 1 < tv->n ? tv->cur : tv->cur - 1;
-	hw[0] = tv->key[tv->order[first]];
-	hw[1] = tv->key[tv->order[first + 1]];
+	hw[0] = KEY(tv, tv->order[first]);
+	hw[1] = KEY(tv, tv->order[first + 1]);
 	return 2;
 }
 
 const struct pane_ops pane_specs_ops = {
-	"Specs", specs_init, table_done, table_draw, specs_key,
-	specs_detail, specs_status, table_find, table_filter, specs_marked,
-	NULL, NULL, table_export, table_click
+	"Specs", specs_init, table_done, table_draw, marks_key,
+	specs_detail, specs_status, table_find, table_filter, marked_rows,
+	NULL, NULL, table_export, table_click, NULL
 };
 
 /* Sources */
@@ -330,5 +338,51 @@ sources_status(struct pane *p)
 const struct pane_ops pane_sources_ops = {
 	"Sources", sources_init, table_done, table_draw, table_key,
 	sources_detail, sources_status, table_find, table_filter, NULL,
-	NULL, NULL, table_export, table_click
+	NULL, NULL, table_export, table_click, NULL
+};
+
+/*
+ * View mode: a CSV file's table (accelscope view).  Rows are marked with
+ * Space and compared with d in the Diff pane beside it.
+ */
+
+static void
+view_table_init(struct pane *p, const struct dataset *ds)
+{
+	struct tview *tv = xcalloc(1, sizeof *tv);
+
+	(void)ds;
+	tview_init(tv, p->grid);
+	tview_enable_marks(tv);
+	p->data = tv;
+}
+
+static struct doc *
+view_table_detail(struct pane *p)
+{
+	struct tview *tv = p->data;
+	long r = tview_row(tv);
+
+	return r < 0 ? NULL : detail_row(tv->g, (size_t)r, "Table");
+}
+
+static char *
+view_table_status(struct pane *p)
+{
+	struct tview *tv = p->data;
+	char *s = tview_status(tv), *t;
+
+	if (tv->nmarked)
+		t = xasprintf("%s  %zu marked: d diffs, M clears", s,
+		    tv->nmarked);
+	else
+		t = xasprintf("%s  Space marks rows to diff", s);
+	free(s);
+	return t;
+}
+
+const struct pane_ops pane_view_table_ops = {
+	"Table", view_table_init, table_done, table_draw, marks_key,
+	view_table_detail, view_table_status, table_find, table_filter,
+	marked_rows, NULL, NULL, table_export, table_click, NULL
 };

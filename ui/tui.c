@@ -35,15 +35,23 @@
 #define MAX_OVERLAYS	8
 #define MAX_HISTORY	32
 
+/* The panes on the dataset, and on a CSV file (accelscope view). */
 static const struct pane_ops *const pane_list[] = {
 	&pane_matrix_ops, &pane_scenarios_ops, &pane_specs_ops,
-	&pane_diff_ops, &pane_calc_ops, &pane_sources_ops,
+	&pane_diff_ops, &pane_calc_ops, &pane_sources_ops, NULL
 };
-#define NPANES	(sizeof pane_list / sizeof pane_list[0])
+static const struct pane_ops *const view_list[] = {
+	&pane_view_table_ops, &pane_view_diff_ops, NULL
+};
+#define NPANES	(sizeof pane_list / sizeof pane_list[0] - 1)
+#define MAX_PANES	8
 
 struct tui {
-	const struct dataset	*ds;
-	struct pane		 panes[NPANES];
+	const struct dataset	*ds;		/* NULL in view mode */
+	const char		*origin;	/* shown at the right */
+	const struct pane_ops *const *list;
+	size_t			 npanes;
+	struct pane		 panes[MAX_PANES];
 	size_t			 cur;
 	/* Detail and help screens over the pane, innermost last. */
 	struct textview		*over[MAX_OVERLAYS];
@@ -68,8 +76,8 @@ struct tui {
 	size_t			 hpos;
 	char			*saved;		/* filter when & was pressed */
 	struct finder		*finder;	/* the last find; owned */
-	char			*filter_text[NPANES];	/* as typed */
-	int			 tabx[NPANES + 1];	/* where the last
+	char			*filter_text[MAX_PANES];	/* as typed */
+	int			 tabx[MAX_PANES + 1];	/* where the last
 					   draw put each tab, and the end */
 	int			 mouse;		/* clicks and wheel on */
 	int			 quit;		/* set by :quit */
@@ -188,18 +196,18 @@ draw_title(struct tui *t)
 	draw_blank(t->title, 0, 0, (size_t)w, draw_attr.title);
 	x += (int)draw_text(t->title, 0, 0, (size_t)w, " accelscope ",
 	    draw_attr.title | A_BOLD);
-	for (i = 0; i < NPANES; i++) {
+	for (i = 0; i < t->npanes; i++) {
 		t->tabx[i] = x;
 		if (x >= w)
 			continue;
-		s = xasprintf(" %zu %s ", i + 1, pane_list[i]->name);
+		s = xasprintf(" %zu %s ", i + 1, t->list[i]->name);
 		x += (int)draw_text(t->title, 0, x, (size_t)(w - x), s,
 		    i == t->cur ? draw_attr.tab_on : draw_attr.tab);
 		free(s);
 	}
-	t->tabx[NPANES] = x;
-	s = xasprintf("%s ", t->ds->origin);
-	if (x + (int)strlen(s) + 2 < w)
+	t->tabx[t->npanes] = x;
+	s = xasprintf("%s ", t->origin);
+	if (x + (int)utf8_width(s) + 2 < w)
 		draw_text_right(t->title, 0, x, (size_t)(w - x), s,
 		    draw_attr.title);
 	free(s);
@@ -415,7 +423,7 @@ forget_finder(struct tui *t)
 {
 	size_t i;
 
-	for (i = 0; i < NPANES; i++)
+	for (i = 0; i < t->npanes; i++)
 		t->panes[i].ops->find(&t->panes[i], NULL, 1);
 	for (i = 0; i < t->nover; i++)
 		textview_find(t->over[i], NULL, 1);
@@ -716,10 +724,14 @@ run_command(struct tui *t, const char *line)
 		set_msg(t, xstrdup(c.on ? "Mouse on" : "Mouse off"));
 		break;
 	case CMD_PANE:
-		if ((k = tui_pane_by_name(c.arg)) < 0) {
+		for (k = 0; k < (int)t->npanes; k++)
+			if (strcasecmp(c.arg, t->list[k]->name) == 0)
+				break;
+		if (k == (int)t->npanes) {
 			e = text_escape(c.arg);
 			set_msg(t, xasprintf("1:%u: error: unknown pane \"%s\" "
-			    "(panes: %s)", c.argcol, e, tui_pane_names()));
+			    "(panes: %s)", c.argcol, e, t->ds != NULL ?
+			    tui_pane_names() : "table, diff"));
 			free(e);
 		} else {
 			while (t->nover)
@@ -913,10 +925,10 @@ apply(struct tui *t, enum action a)
 	}
 	switch (a) {
 	case ACT_NEXT_PANE:
-		t->cur = (t->cur + 1) % NPANES;
+		t->cur = (t->cur + 1) % t->npanes;
 		return 0;
 	case ACT_PREV_PANE:
-		t->cur = (t->cur + NPANES - 1) % NPANES;
+		t->cur = (t->cur + t->npanes - 1) % t->npanes;
 		return 0;
 	case ACT_PANE_1:
 	case ACT_PANE_2:
@@ -924,7 +936,8 @@ apply(struct tui *t, enum action a)
 	case ACT_PANE_4:
 	case ACT_PANE_5:
 	case ACT_PANE_6:
-		t->cur = (size_t)(a - ACT_PANE_1) % NPANES;
+		if ((size_t)(a - ACT_PANE_1) < t->npanes)
+			t->cur = (size_t)(a - ACT_PANE_1);
 		return 0;
 	case ACT_FIT: {
 		long sc;
@@ -954,23 +967,24 @@ apply(struct tui *t, enum action a)
 		return 0;
 	}
 	case ACT_DIFF: {
-		size_t hw[DIFF_MAX + 1], n, k;
+		size_t rows[DIFF_MAX + 1], n, k;
 
 		if (p->ops->marked == NULL) {
-			set_msg(t, xstrdup("d works in Specs: mark chips with "
-			    "Space"));
+			set_msg(t, xasprintf("d works in %s: mark rows with "
+			    "Space", t->ds != NULL ? "Specs" : "the table"));
 			return 0;
 		}
-		n = p->ops->marked(p, hw, DIFF_MAX + 1);
+		n = p->ops->marked(p, rows, DIFF_MAX + 1);
 		if (n < 2 || n > DIFF_MAX) {
 			set_msg(t, xasprintf("%zu marked: a diff takes 2 to %d "
-			    "chips%s", n, DIFF_MAX, n > DIFF_MAX ?
+			    "%s%s", n, DIFF_MAX, t->ds != NULL ? "chips" : "rows",
+			    n > DIFF_MAX ?
 			    " (M clears the marks)" : ""));
 			return 0;
 		}
-		for (k = 0; k < NPANES; k++)
-			if (pane_list[k] == &pane_diff_ops) {
-				pane_diff_set(&t->panes[k], hw, n);
+		for (k = 0; k < t->npanes; k++)
+			if (t->list[k]->compare != NULL) {
+				t->list[k]->compare(&t->panes[k], rows, n);
 				t->cur = k;
 			}
 		return 0;
@@ -1007,7 +1021,7 @@ tab_at(const struct tui *t, int x)
 {
 	size_t i;
 
-	for (i = 0; i < NPANES; i++)
+	for (i = 0; i < t->npanes; i++)
 		if (x >= t->tabx[i] && x < t->tabx[i + 1])
 			return (int)i;
 	return -1;
@@ -1046,8 +1060,13 @@ mouse_event(struct tui *t)
 		t->panes[t->cur].ops->click(&t->panes[t->cur], ev.y - 1, ev.x);
 }
 
-int
-tui_run(const struct dataset *ds, const struct tui_opts *o)
+/*
+ * The explorer on ds, or in view mode (ds NULL) on the CSV table, which the
+ * Table pane takes over.  origin is shown at the right of the title.
+ */
+static int
+run(const struct dataset *ds, struct grid *table, const char *origin,
+    const struct tui_opts *o)
 {
 	struct tui t;
 	struct sigaction sa;
@@ -1061,12 +1080,16 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 
 	memset(&t, 0, sizeof t);
 	t.ds = ds;
+	t.origin = origin;
+	t.list = ds != NULL ? pane_list : view_list;
+	while (t.list[t.npanes] != NULL)
+		t.npanes++;
 	/* The config file first; the command line overrides it. */
 	diags_init(&cdl);
 	config_load(&cf, &cdl);
-	if (cf.pane >= 0)
+	if (ds != NULL && cf.pane >= 0)
 		t.cur = (size_t)cf.pane;
-	if (o->pane != NULL)
+	if (ds != NULL && o->pane != NULL)
 		t.cur = (size_t)tui_pane_by_name(o->pane);
 	t.mouse = o->mouse >= 0 ? o->mouse : cf.mouse != 0;
 	if (o->message != NULL)
@@ -1081,9 +1104,10 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 	}
 	diags_done(&cdl);
 	buf_init(&t.text);
-	for (i = 0; i < NPANES; i++) {
-		t.panes[i].ops = pane_list[i];
-		pane_list[i]->init(&t.panes[i], ds);
+	for (i = 0; i < t.npanes; i++) {
+		t.panes[i].ops = t.list[i];
+		t.panes[i].grid = table;
+		t.list[i]->init(&t.panes[i], ds);
 	}
 	if (o->filter != NULL) {
 		/* The start-up filter: Specs unless another table was named. */
@@ -1091,13 +1115,13 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 		struct diags dl;
 
 		if (o->pane == NULL || t.panes[t.cur].ops->filter == NULL)
-			t.cur = 2;
+			t.cur = ds != NULL ? 2 : 0;
 		p = &t.panes[t.cur];
 		diags_init(&dl);
 		if (p->ops->filter(p, o->filter, 0, NULL, &dl) != 0) {
 			cli_print_filter_error(o->filter, &dl);
 			diags_done(&dl);
-			for (i = 0; i < NPANES; i++)
+			for (i = 0; i < t.npanes; i++)
 				t.panes[i].ops->done(&t.panes[i]);
 			buf_done(&t.text);
 			free(t.msg);
@@ -1195,7 +1219,7 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 	forget_finder(&t);
 	while (t.nover)
 		pop(&t);
-	for (i = 0; i < NPANES; i++) {
+	for (i = 0; i < t.npanes; i++) {
 		t.panes[i].ops->done(&t.panes[i]);
 		free(t.filter_text[i]);
 	}
@@ -1209,4 +1233,16 @@ tui_run(const struct dataset *ds, const struct tui_opts *o)
 	buf_done(&t.text);
 	set_msg(&t, NULL);
 	return got_signal ? 128 + got_signal : 0;
+}
+
+int
+tui_run(const struct dataset *ds, const struct tui_opts *o)
+{
+	return run(ds, NULL, ds->origin, o);
+}
+
+int
+tui_view(struct grid *table, const char *name, const struct tui_opts *o)
+{
+	return run(NULL, table, name, o);
 }

@@ -34,5 +34,11 @@ const char *tui_pane_names(void);
  * terminals.  Returns the exit status.
  */
 int tui_run(const struct dataset *ds, const struct tui_opts *o);
+/*
+ * Run the explorer on one table (accelscope view): a Table pane, which
+ * takes table over, and a Diff of its marked rows.  name is the file's.
+ */
+struct grid;
+int tui_view(struct grid *table, const char *name, const struct tui_opts *o);
 
 #endif
