@@ -3,6 +3,7 @@
  */
 #include "grid.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,35 @@ grid_new(size_t ncols)
 	return g;
 }
 
+/* Is cell text p in g's arena? */
+static int
+in_arena(const struct grid *g, const char *p)
+{
+	uintptr_t a = (uintptr_t)g->arena, x = (uintptr_t)p;
+
+	return g->arena != NULL && x >= a && x < a + g->arena_len;
+}
+
+static void
+cell_free(const struct grid *g, char *p)
+{
+	if (!in_arena(g, p))
+		free(p);
+}
+
+struct grid *
+grid_adopt(size_t ncols, size_t nrows, char **cells, char *arena,
+    size_t arena_len)
+{
+	struct grid *g = grid_new(ncols);
+
+	g->nrows = g->cap = nrows;
+	g->cell = cells;
+	g->arena = arena;
+	g->arena_len = arena_len;
+	return g;
+}
+
 void
 grid_free(struct grid *g)
 {
@@ -38,10 +68,11 @@ grid_free(struct grid *g)
 	for (i = 0; i < g->ncols; i++)
 		free(g->head[i]);
 	for (i = 0; i < g->nrows * g->ncols; i++)
-		free(g->cell[i]);
+		cell_free(g, g->cell[i]);
 	free(g->head);
 	free(g->type);
 	free(g->cell);
+	free(g->arena);
 	free(g);
 }
 
@@ -71,7 +102,7 @@ grid_add_row(struct grid *g)
 void
 grid_set_owned(struct grid *g, size_t r, size_t c, char *s)
 {
-	free(g->cell[r * g->ncols + c]);
+	cell_free(g, g->cell[r * g->ncols + c]);
 	g->cell[r * g->ncols + c] = s;
 }
 
@@ -99,7 +130,7 @@ grid_keep_rows(struct grid *g, const unsigned char *keep)
 			continue;
 		if (w != r)
 			for (c = 0; c < g->ncols; c++) {
-				free(g->cell[w * g->ncols + c]);
+				cell_free(g, g->cell[w * g->ncols + c]);
 				g->cell[w * g->ncols + c] =
 				    g->cell[r * g->ncols + c];
 				g->cell[r * g->ncols + c] = NULL;
@@ -108,7 +139,7 @@ grid_keep_rows(struct grid *g, const unsigned char *keep)
 	}
 	for (r = w; r < g->nrows; r++)
 		for (c = 0; c < g->ncols; c++) {
-			free(g->cell[r * g->ncols + c]);
+			cell_free(g, g->cell[r * g->ncols + c]);
 			g->cell[r * g->ncols + c] = NULL;
 		}
 	g->nrows = w;
@@ -232,13 +263,18 @@ grid_select(struct grid *g, const char *list, char **bad)
 	for (i = 0; i < n; i++) {
 		head[i] = xstrdup(g->head[pick[i]]);
 		type[i] = g->type[pick[i]];
-		for (r = 0; r < g->nrows; r++)
-			cell[r * n + i] = xstrdup(grid_get(g, r, (size_t)pick[i]));
+		for (r = 0; r < g->nrows; r++) {
+			char *v = g->cell[r * g->ncols + (size_t)pick[i]];
+
+			/* Text in the arena stays there, shared. */
+			cell[r * n + i] = v == NULL || in_arena(g, v) ? v :
+			    xstrdup(v);
+		}
 	}
 	for (i = 0; i < g->ncols; i++)
 		free(g->head[i]);
 	for (i = 0; i < g->nrows * g->ncols; i++)
-		free(g->cell[i]);
+		cell_free(g, g->cell[i]);
 	free(g->head);
 	free(g->type);
 	free(g->cell);

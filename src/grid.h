@@ -30,11 +30,25 @@ struct grid {
 	char		**head;		/* ncols names */
 	enum grid_type	 *type;		/* ncols */
 	char		**cell;		/* nrows * ncols; NULL is empty */
+	/*
+	 * Text many cells point into, owned (a loaded file's, say), or
+	 * NULL.  A cell inside it is never freed on its own; any other is
+	 * its own allocation.
+	 */
+	char		 *arena;
+	size_t		  arena_len;
 };
 
 /* A grid with ncols columns and no rows.  Caller frees with grid_free(). */
 struct grid *grid_new(size_t ncols);
 void grid_free(struct grid *g);
+/*
+ * A grid of nrows by ncols over cells (nrows * ncols, row by row; NULL is
+ * empty) that point into arena[0..arena_len), taking both over.  Name the
+ * columns with grid_column().
+ */
+struct grid *grid_adopt(size_t ncols, size_t nrows, char **cells,
+    char *arena, size_t arena_len);
 /* Name and type column c.  name is copied. */
 void grid_column(struct grid *g, size_t c, const char *name,
     enum grid_type type);

@@ -7,6 +7,8 @@
  * bytes.  A field reported during a segment started where the previous field
  * ended; that position is tracked as the segments go by.
  */
+/* madvise(MADV_HUGEPAGE), a Linux extension, where there is one. */
+#define _DEFAULT_SOURCE
 #include "table.h"
 
 #include <csv.h>
@@ -15,9 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "grid.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -28,12 +32,18 @@ struct table {
 	size_t		*row_first;
 	size_t		 nrows_all;
 	size_t		 rowcap;
-	/* Cells: offset into text, and position. */
+	/*
+	 * Cells: offset into text, and position.  A grid load keeps the
+	 * offsets in slot instead (8 bytes, to become the grid's pointers)
+	 * and positions for the header only.
+	 */
 	uint32_t	*off;
 	uint32_t	*line;
 	uint32_t	*col;
+	uintptr_t	*slot;
 	size_t		 ncells;
 	size_t		 cellcap;
+	size_t		 hcap;		/* header positions held */
 	char		*text;
 	size_t		 textlen;
 	size_t		 textcap;
@@ -51,33 +61,95 @@ struct loader {
 	int		 header_bad;	/* the first row had one */
 	int		 quoted;	/* the current field opened with a quote */
 	int		 too_big;
+	/*
+	 * A grid load: text is written over the input, which it never
+	 * overtakes; rows whose length differs from the header's are
+	 * reported here, where the positions are known.
+	 */
+	int		 grid;
+	size_t		 nh;		/* fields in the header */
+	size_t		 maxf;		/* the most fields in a row */
+	size_t		 nf;		/* fields so far in this row */
+	unsigned	 xline, xcol;	/* where field nh of this row starts */
+	unsigned	 eline, ecol;	/* just after its last field */
+	const struct table_progress *progress;
+	int		 cancelled;
 };
+
+/*
+ * Memory for a big file's bytes.  Where the kernel offers huge pages on
+ * request, ask for them: a million-row file is 160 MB, and faulting it in
+ * 4 KiB at a time costs about as much as parsing it.
+ */
+static void *
+big_alloc(size_t n)
+{
+	void *p = xmalloc(n);
+#ifdef MADV_HUGEPAGE
+	uintptr_t a, e;
+
+	/* The whole 2 MiB pages inside it. */
+	a = ((uintptr_t)p + 0x1fffff) & ~(uintptr_t)0x1fffff;
+	e = ((uintptr_t)p + n) & ~(uintptr_t)0x1fffff;
+	if (n >= (size_t)8 << 20 && e > a)
+		madvise((void *)a, e - a, MADV_HUGEPAGE);
+#endif
+	return p;
+}
 
 static void
 table_add_text(struct loader *ld, const char *s, size_t len)
 {
 	struct table *t = ld->t;
 
-	if (t->textlen + len + 1 > UINT32_MAX) {
+	if (t->textlen + len + 1 > UINT32_MAX && !ld->grid) {
 		ld->too_big = 1;
 		return;
 	}
 	if (t->textlen + len + 1 > t->textcap) {
+		/* A grid load's text fits where the input was, always. */
+		if (ld->grid)
+			die("CSV text outgrew its input");
 		while (t->textlen + len + 1 > t->textcap)
 			t->textcap = t->textcap ? t->textcap * 2 : 4096;
 		t->text = xreallocarray(t->text, t->textcap, 1);
 	}
 	if (t->ncells == t->cellcap) {
 		t->cellcap = t->cellcap ? t->cellcap * 2 : 256;
-		t->off = xreallocarray(t->off, t->cellcap, sizeof *t->off);
-		t->line = xreallocarray(t->line, t->cellcap, sizeof *t->line);
-		t->col = xreallocarray(t->col, t->cellcap, sizeof *t->col);
+		if (ld->grid)
+			t->slot = xreallocarray(t->slot, t->cellcap,
+			    sizeof *t->slot);
+		else {
+			t->off = xreallocarray(t->off, t->cellcap,
+			    sizeof *t->off);
+			t->line = xreallocarray(t->line, t->cellcap,
+			    sizeof *t->line);
+			t->col = xreallocarray(t->col, t->cellcap,
+			    sizeof *t->col);
+		}
 	}
-	t->off[t->ncells] = (uint32_t)t->textlen;
-	t->line[t->ncells] = ld->fline;
-	t->col[t->ncells] = ld->fcol;
+	if (ld->grid) {
+		t->slot[t->ncells] = t->textlen;
+		if (t->nrows_all == 0) {
+			/* The header's positions, for naming its columns. */
+			if (t->ncells == t->hcap) {
+				t->hcap = t->hcap ? t->hcap * 2 : 64;
+				t->line = xreallocarray(t->line, t->hcap,
+				    sizeof *t->line);
+				t->col = xreallocarray(t->col, t->hcap,
+				    sizeof *t->col);
+			}
+			t->line[t->ncells] = ld->fline;
+			t->col[t->ncells] = ld->fcol;
+		}
+	} else {
+		t->off[t->ncells] = (uint32_t)t->textlen;
+		t->line[t->ncells] = ld->fline;
+		t->col[t->ncells] = ld->fcol;
+	}
 	t->ncells++;
-	memcpy(t->text + t->textlen, s, len);
+	/* In a grid load, s is libcsv's copy: the input may be overwritten. */
+	memmove(t->text + t->textlen, s, len);
 	t->textlen += len;
 	t->text[t->textlen++] = '\0';
 }
@@ -122,6 +194,15 @@ cb_field(void *s, size_t len, void *data)
 		ld->row_bad = 1;
 		return;
 	}
+	if (ld->grid) {
+		if (ld->nf == ld->nh && ld->t->nrows_all > 0) {
+			ld->xline = ld->fline;
+			ld->xcol = ld->fcol;
+		}
+		ld->eline = ld->fline;
+		ld->ecol = ld->fcol;	/* the field's width is added if needed */
+		ld->nf++;
+	}
 	table_add_text(ld, f, len);
 }
 
@@ -135,14 +216,36 @@ table_end_row(struct loader *ld)
 			ld->header_bad = 1;
 		/* Roll the row back: reported, then left out. */
 		if (t->ncells > ld->row_start) {
-			t->textlen = t->off[ld->row_start];
+			t->textlen = ld->grid ? t->slot[ld->row_start] :
+			    t->off[ld->row_start];
 			t->ncells = ld->row_start;
 		}
 		ld->row_bad = 0;
+		ld->nf = 0;
 		return;
 	}
 	if (t->ncells == ld->row_start)
 		return;
+	if (ld->grid) {
+		if (t->nrows_all == 0)
+			ld->nh = ld->nf;
+		else if (ld->nf < ld->nh) {
+			/* Just after the last field: its text is the last. */
+			const char *last = t->text + t->slot[t->ncells - 1];
+
+			ld->ecol += (unsigned)utf8_chars(last, strlen(last));
+		}
+		if (t->nrows_all > 0 && ld->nf != ld->nh)
+			diags_add(ld->dl, DIAG_WARNING, t->name,
+			    ld->nf < ld->nh ? ld->eline : ld->xline,
+			    ld->nf < ld->nh ? ld->ecol : ld->xcol,
+			    "row has %zu field%s, the header has %zu; %s", ld->nf,
+			    ld->nf == 1 ? "" : "s", ld->nh, ld->nf < ld->nh ?
+			    "the rest are empty" : "kept in added columns");
+		if (ld->nf > ld->maxf)
+			ld->maxf = ld->nf;
+		ld->nf = 0;
+	}
 	if (t->nrows_all + 2 > t->rowcap) {
 		t->rowcap = t->rowcap ? t->rowcap * 2 : 64;
 		t->row_first = xreallocarray(t->row_first, t->rowcap,
@@ -214,56 +317,84 @@ loader_reset(struct csv_parser *p)
 	csv_set_space_func(p, no_space);
 }
 
-struct table *
-table_load_mem(const char *name, const char *buf, size_t len,
-    struct diags *dl)
+/*
+ * Parse buf[0..len) into t.  In a grid load (ld->grid) buf is t->text and
+ * the text is written over it.  Returns 0, or -1 with t to be freed: a
+ * diagnostic says why, or ld->cancelled is set.
+ */
+static int
+parse(struct table *t, struct loader *ld, const char *buf, size_t len)
 {
 	struct csv_parser p;
-	struct loader ld;
-	struct table *t;
+	struct diags *dl = ld->dl;
+	const struct table_progress *pr = ld->progress;
 	const char *s = buf, *end = buf + len, *seg, *fstart;
-	unsigned l = 1, c = 1, el, ec;
-	size_t n, done;
+	unsigned l = 1, c = 1, el, ec, nl, nc;
+	size_t n, done, next_report = 0;
+	int blank;
 
-	t = xcalloc(1, sizeof *t);
-	t->name = xstrdup(name);
-	memset(&ld, 0, sizeof ld);
-	ld.t = t;
-	ld.dl = dl;
 	if (len >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
 	    memcmp(s, "\xfe\xff", 2) == 0)) {
-		diags_add(dl, DIAG_ERROR, name, 1, 1, "UTF-16 text (it starts "
-		    "with a byte order mark %s); save it as UTF-8, or convert "
-		    "it: iconv -f UTF-16 -t UTF-8", s[0] == '\xff' ? "FF FE" :
-		    "FE FF");
-		table_free(t);
-		return NULL;
+		diags_add(dl, DIAG_ERROR, t->name, 1, 1, "UTF-16 text (it "
+		    "starts with a byte order mark %s); save it as UTF-8, or "
+		    "convert it: iconv -f UTF-16 -t UTF-8", s[0] == '\xff' ?
+		    "FF FE" : "FE FF");
+		return -1;
 	}
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		s += 3;
 	loader_reset(&p);
 	fstart = s;
-	ld.fline = l;
-	ld.fcol = c;
-	while (s < end && !ld.too_big) {
+	ld->fline = l;
+	ld->fcol = c;
+	while (s < end && !ld->too_big) {
+		if (pr != NULL && (size_t)(s - buf) >= next_report) {
+			if (pr->fn(pr->arg, (size_t)(s - buf), len) != 0) {
+				ld->cancelled = 1;
+				csv_free(&p);
+				return -1;
+			}
+			next_report = (size_t)(s - buf) + pr->every;
+		}
+		/*
+		 * The next segment, up to a delimiter, and where it leaves
+		 * the position (as advance_pos() would, in the same pass).
+		 * What it says is read before parsing it: a grid load may
+		 * write the field that ends here over its bytes.
+		 */
 		seg = s;
-		while (s < end && !is_delim((unsigned char)*s))
+		nl = l;
+		nc = c;
+		while (s < end && !is_delim((unsigned char)*s)) {
+			if (((unsigned char)*s & 0xc0) != 0x80)
+				nc++;
 			s++;
-		if (s < end)
+		}
+		if (s < end) {
+			if (*s == ',')
+				nc++;
+			else if (*s == '\n' || s + 1 == end || s[1] != '\n') {
+				nl++;
+				nc = 1;
+			}
 			s++;
+		}
 		n = (size_t)(s - seg);
-		ld.fields_ended = 0;
-		ld.quoted = *fstart == '"';
-		done = csv_parse(&p, seg, n, cb_field, cb_row, &ld);
+		ld->fields_ended = 0;
+		ld->quoted = *fstart == '"';
+		blank = seg == fstart && n == 1 && (*seg == '\n' ||
+		    *seg == '\r');
+		done = csv_parse(&p, seg, n, cb_field, cb_row, ld);
 		if (done < n) {
+			/* No field ended in this segment: its bytes are whole. */
 			el = l;
 			ec = c;
 			advance_pos(seg, done, end, &el, &ec);
-			diags_add(dl, DIAG_ERROR, t->name, el, ec, "%s; row skipped",
-			    csv_problem(seg, done, n));
+			diags_add(dl, DIAG_ERROR, t->name, el, ec,
+			    "%s; row skipped", csv_problem(seg, done, n));
 			/* Drop the partial row and go on after the line end. */
-			ld.row_bad = 1;
-			table_end_row(&ld);
+			ld->row_bad = 1;
+			table_end_row(ld);
 			csv_free(&p);
 			loader_reset(&p);
 			/* Resume after the line holding the error, not the next. */
@@ -274,70 +405,88 @@ table_load_mem(const char *name, const char *buf, size_t len,
 				s++;
 			advance_pos(seg, (size_t)(s - seg), end, &l, &c);
 			fstart = s;
-			ld.fline = l;
-			ld.fcol = c;
+			ld->fline = l;
+			ld->fcol = c;
 			continue;
 		}
-		advance_pos(seg, n, end, &l, &c);
+		l = nl;
+		c = nc;
 		/*
 		 * The next field starts after this segment if one ended here, or
 		 * if this was an empty line (or the LF of a CRLF) between rows.
 		 */
-		if (ld.fields_ended > 0 ||
-		    (seg == fstart && n == 1 && (*seg == '\n' || *seg == '\r') &&
-		    ld.row_start == t->ncells)) {
+		if (ld->fields_ended > 0 || (blank &&
+		    ld->row_start == t->ncells)) {
 			fstart = s;
-			ld.fline = l;
-			ld.fcol = c;
+			ld->fline = l;
+			ld->fcol = c;
 		}
 	}
-	ld.fields_ended = 0;
-	if (csv_fini(&p, cb_field, cb_row, &ld) != 0) {
-		diags_add(dl, DIAG_ERROR, t->name, ld.fline, ld.fcol,
+	ld->fields_ended = 0;
+	if (csv_fini(&p, cb_field, cb_row, ld) != 0) {
+		diags_add(dl, DIAG_ERROR, t->name, ld->fline, ld->fcol,
 		    "unterminated quoted field; row skipped");
-		ld.row_bad = 1;
-		table_end_row(&ld);
+		ld->row_bad = 1;
+		table_end_row(ld);
 	}
 	csv_free(&p);
-	if (ld.too_big) {
+	if (ld->too_big) {
 		diags_add(dl, DIAG_ERROR, t->name, 0, 0,
 		    "file too large (4 GiB of text at most)");
-		table_free(t);
-		return NULL;
+		return -1;
 	}
 	/*
 	 * Without its header a table means nothing: the next row must not
 	 * stand in for it.  The header's problem is already reported.
 	 */
-	if (ld.header_bad) {
+	if (ld->header_bad) {
 		diags_add(dl, DIAG_ERROR, t->name, 0, 0, "the header line "
 		    "cannot be read, so nothing was loaded");
-		table_free(t);
-		return NULL;
+		return -1;
 	}
 	if (t->nrows_all == 0) {
 		diags_add(dl, DIAG_ERROR, t->name, 1, 1,
 		    len == 0 ? "empty file: a header line is required" :
 		    "no header line");
-		table_free(t);
-		return NULL;
+		return -1;
 	}
 	t->ncols = t->row_first[1] - t->row_first[0];
-	return t;
+	return 0;
 }
 
 struct table *
-table_load_file(const char *path, const char *name, struct diags *dl)
+table_load_mem(const char *name, const char *buf, size_t len,
+    struct diags *dl)
 {
+	struct loader ld;
 	struct table *t;
+
+	t = xcalloc(1, sizeof *t);
+	t->name = xstrdup(name);
+	memset(&ld, 0, sizeof ld);
+	ld.t = t;
+	ld.dl = dl;
+	if (parse(t, &ld, buf, len) != 0) {
+		table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/*
+ * Read the file at path into a buffer with room for slack more bytes.
+ * Returns it and its length, or NULL with a diagnostic under name.
+ */
+static char *
+read_file(const char *path, const char *name, size_t slack, size_t *lenp,
+    struct diags *dl)
+{
 	struct stat st;
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	char *buf;
+	size_t len = 0, cap;
 	ssize_t r;
 	int fd;
 
-	if (name == NULL)
-		name = path;
 	fd = open(path, O_RDONLY | O_NONBLOCK);
 	if (fd == -1) {
 		diags_add(dl, DIAG_ERROR, name, 0, 0, "cannot open: %s",
@@ -360,11 +509,11 @@ table_load_file(const char *path, const char *name, struct diags *dl)
 	if (S_ISFIFO(st.st_mode))
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	cap = (size_t)st.st_size + 1;
-	buf = xmalloc(cap);
+	buf = big_alloc(cap + slack);
 	for (;;) {
 		if (len == cap) {
 			cap *= 2;
-			buf = xreallocarray(buf, cap, 1);
+			buf = xreallocarray(buf, cap + slack, 1);
 		}
 		r = read(fd, buf + len, cap - len);
 		if (r == -1 && errno == EINTR)
@@ -381,6 +530,177 @@ table_load_file(const char *path, const char *name, struct diags *dl)
 		len += (size_t)r;
 	}
 	close(fd);
+	*lenp = len;
+	return buf;
+}
+
+/*
+ * Is s a decimal number, as a CSV of figures writes them: an optional sign,
+ * digits with at most one point, an optional exponent, spaces around?
+ * Quicker than strtod(), and without its hex, inf and nan.
+ */
+static int
+is_decimal(const char *s)
+{
+	int digits = 0, exp;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '+' || *s == '-')
+		s++;
+	while (*s >= '0' && *s <= '9')
+		s++, digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (digits == 0)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		/* Three digits at most, and below 300: finite as a double. */
+		for (exp = 0, digits = 0; *s >= '0' && *s <= '9'; s++)
+			exp = exp * 10 + (*s - '0'), digits++;
+		if (digits == 0 || digits > 3 || exp >= 300)
+			return 0;
+	}
+	while (*s == ' ')
+		s++;
+	return *s == '\0';
+}
+
+/* Column name for header cell c of t: unique among names[0..c). */
+static char *
+column_name(const struct table *t, size_t c, char **names, struct diags *dl)
+{
+	const char *h = c < t->ncols ? t->text + t->slot[c] : "";
+	unsigned line = c < t->ncols ? t->line[c] : 0;
+	unsigned col = c < t->ncols ? t->col[c] : 0;
+	char *name;
+	size_t i, k;
+
+	if (*h == '\0') {
+		name = xasprintf("column_%zu", c + 1);
+		if (c < t->ncols)
+			diags_add(dl, DIAG_WARNING, t->name, line, col,
+			    "column %zu has no name; called %s", c + 1, name);
+	} else
+		name = xstrdup(h);
+	for (k = 2;; k++) {
+		for (i = 0; i < c; i++)
+			if (strcmp(names[i], name) == 0)
+				break;
+		if (i == c)
+			return name;
+		free(name);
+		name = xasprintf("%s_%zu", *h ? h : "column", k);
+		if (k == 2 && *h != '\0')
+			diags_add(dl, DIAG_WARNING, t->name, line, col,
+			    "column name \"%s\" repeats column %zu; called "
+			    "%s", h, i + 1, name);
+	}
+}
+
+/* A slot turns into a pointer where it lies. */
+_Static_assert(sizeof(uintptr_t) == sizeof(char *), "a slot holds a pointer");
+
+struct grid *
+table_load_grid(const char *path, const char *name,
+    const struct table_progress *pr, int *cancelled, struct diags *dl)
+{
+	struct loader ld;
+	struct table *t;
+	struct grid *g;
+	char **cells, **names;
+	size_t len, nr, nc, r, c, k, first, nf;
+	int *number;
+
+	*cancelled = 0;
+	if (name == NULL)
+		name = path;
+	t = xcalloc(1, sizeof *t);
+	t->name = xstrdup(name);
+	/* One byte more than the input: a last field with no line end. */
+	if ((t->text = read_file(path, name, 16, &len, dl)) == NULL) {
+		table_free(t);
+		return NULL;
+	}
+	t->textcap = len + 16;
+	memset(&ld, 0, sizeof ld);
+	ld.t = t;
+	ld.dl = dl;
+	ld.grid = 1;
+	ld.progress = pr;
+	if (parse(t, &ld, t->text, len) != 0) {
+		*cancelled = ld.cancelled;
+		table_free(t);
+		return NULL;
+	}
+	nr = t->nrows_all - 1;
+	nc = ld.maxf > t->ncols ? ld.maxf : t->ncols;
+	names = xcalloc(nc ? nc : 1, sizeof *names);
+	for (c = 0; c < nc; c++)
+		names[c] = column_name(t, c, names, dl);
+	/*
+	 * The cells, row by row, as pointers: where every row is as long as
+	 * the header the offsets are already in place, past the header's.
+	 */
+	first = t->row_first[1];
+	if (nr * nc == t->ncells - first) {
+		memmove(t->slot, t->slot + first, nr * nc * sizeof *t->slot);
+		for (k = 0; k < nr * nc; k++) {
+			char *v = t->text + t->slot[k];
+
+			memcpy(&t->slot[k], &v, sizeof v);
+		}
+		cells = (char **)(void *)t->slot;
+		t->slot = NULL;
+	} else {
+		cells = xcalloc(nr * nc > 0 ? nr * nc : 1, sizeof *cells);
+		for (r = 0; r < nr; r++) {
+			k = t->row_first[r + 1];
+			nf = t->row_first[r + 2] - k;
+			for (c = 0; c < nf; c++)
+				cells[r * nc + c] = t->text + t->slot[k + c];
+		}
+	}
+	g = grid_adopt(nc, nr, cells, t->text, t->textcap);
+	t->text = NULL;
+	table_free(t);
+	/* A number column: every non-empty cell is a number, and one is. */
+	number = xcalloc(nc ? nc : 1, sizeof *number);
+	for (c = 0; c < nc; c++)
+		number[c] = -1;
+	for (r = 0; r < nr; r++)
+		for (c = 0; c < nc; c++) {
+			const char *v = cells[r * nc + c];
+
+			if (number[c] == 0 || v == NULL || *v == '\0')
+				continue;
+			number[c] = is_decimal(v);
+		}
+	for (c = 0; c < nc; c++) {
+		grid_column(g, c, names[c], number[c] == 1 ? GRID_NUMBER :
+		    GRID_TEXT);
+		free(names[c]);
+	}
+	free(names);
+	free(number);
+	return g;
+}
+
+struct table *
+table_load_file(const char *path, const char *name, struct diags *dl)
+{
+	struct table *t;
+	char *buf;
+	size_t len;
+
+	if (name == NULL)
+		name = path;
+	if ((buf = read_file(path, name, 0, &len, dl)) == NULL)
+		return NULL;
 	t = table_load_mem(name, buf, len, dl);
 	free(buf);
 	return t;
@@ -396,6 +716,7 @@ table_free(struct table *t)
 	free(t->off);
 	free(t->line);
 	free(t->col);
+	free(t->slot);
 	free(t->text);
 	free(t);
 }

@@ -29,6 +29,32 @@ struct table *table_load_mem(const char *name, const char *buf, size_t len,
     struct diags *dl);
 void table_free(struct table *t);
 
+/*
+ * Progress of a long load: fn is called every `every` bytes with how many
+ * of total are done; a non-zero return cancels the load.
+ */
+struct table_progress {
+	int	(*fn)(void *arg, size_t done, size_t total);
+	void	 *arg;
+	size_t	  every;
+};
+
+/*
+ * Any CSV file straight into a grid (accelscope view), for files of any
+ * size: the file's bytes become the grid's text, parsed in place, and only
+ * the header keeps positions.  The header names the columns: an empty name
+ * becomes "column_N" and a repeated one gets "_2", "_3".  A column whose
+ * every non-empty cell is a decimal number is a number column.  A row with
+ * fewer fields than the header is padded; one with more keeps them in added
+ * columns.  Each of these is a warning in dl at its position; rows that
+ * cannot be read are errors and left out.  Returns NULL when nothing could
+ * be loaded, or when progress cancelled the load (*cancelled set).  pr may
+ * be NULL.  Caller frees with grid_free().
+ */
+struct grid;
+struct grid *table_load_grid(const char *path, const char *name,
+    const struct table_progress *pr, int *cancelled, struct diags *dl);
+
 /* The name given at load time.  Valid until table_free(). */
 const char *table_name(const struct table *t);
 /* Columns in the header line. */

@@ -51,6 +51,11 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 	uint32_t cp;
 
 	while (i < len) {
+		/* ASCII other than NUL, the common case, needs no decoding. */
+		if ((unsigned char)s[i] - 1u < 0x7fu) {
+			i++;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0 || cp == 0) {
 			if (bad != NULL)

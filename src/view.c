@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "table.h"
 #include "xmalloc.h"
 
 const char *
@@ -192,95 +191,6 @@ view_hardware_fields(const struct dataset *ds, size_t hw)
 		r = grid_add_row(g);
 		grid_set(g, r, 0, sc->fields[f].name);
 		grid_set(g, r, 1, dataset_field(ds, DS_HARDWARE, hw, (int)f));
-	}
-	return g;
-}
-
-/* Column name for header cell c: unique among names[0..c). */
-static char *
-csv_column_name(const struct table *t, size_t c, char **names,
-    struct diags *dl)
-{
-	const char *h = c < table_ncols(t) ? table_header(t, c) : "";
-	unsigned line, col;
-	char *name;
-	size_t i, k;
-
-	table_pos(t, (size_t)-1, c < table_ncols(t) ? c : 0, &line, &col);
-	if (*h == '\0') {
-		name = xasprintf("column_%zu", c + 1);
-		if (c < table_ncols(t))
-			diags_add(dl, DIAG_WARNING, table_name(t), line, col,
-			    "column %zu has no name; called %s", c + 1, name);
-	} else
-		name = xstrdup(h);
-	for (k = 2;; k++) {
-		for (i = 0; i < c; i++)
-			if (strcmp(names[i], name) == 0)
-				break;
-		if (i == c)
-			return name;
-		free(name);
-		name = xasprintf("%s_%zu", *h ? h : "column", k);
-		if (k == 2 && *h != '\0')
-			diags_add(dl, DIAG_WARNING, table_name(t), line, col,
-			    "column name \"%s\" repeats column %zu; called "
-			    "%s", h, i + 1, name);
-	}
-}
-
-struct grid *
-view_csv(const struct table *t, struct diags *dl)
-{
-	size_t nh = table_ncols(t), nr = table_nrows(t), nc = nh, r, c, n;
-	unsigned line, col;
-	struct grid *g;
-	char **names;
-	int *number;
-	double d;
-
-	/* Rows with more fields than the header widen the grid. */
-	for (r = 0; r < nr; r++) {
-		n = table_fields(t, r);
-		if (n != nh) {
-			table_pos(t, r, n < nh ? n : nh, &line, &col);
-			diags_add(dl, DIAG_WARNING, table_name(t), line, col,
-			    "row has %zu field%s, the header has %zu; %s", n,
-			    n == 1 ? "" : "s", nh, n < nh ? "the rest are "
-			    "empty" : "kept in added columns");
-		}
-		if (n > nc)
-			nc = n;
-	}
-	names = xcalloc(nc, sizeof *names);
-	number = xcalloc(nc, sizeof *number);
-	for (c = 0; c < nc; c++) {
-		names[c] = csv_column_name(t, c, names, dl);
-		number[c] = -1;		/* no number seen yet */
-	}
-	/* A number column: every non-empty cell is a number, and one is. */
-	for (r = 0; r < nr; r++)
-		for (c = 0; c < nc; c++) {
-			const char *s = table_cell(t, r, c);
-
-			if (*s == '\0' || number[c] == 0)
-				continue;
-			number[c] = parse_number(s, &d) == 0;
-		}
-	g = grid_new(nc);
-	for (c = 0; c < nc; c++) {
-		grid_column(g, c, names[c], number[c] == 1 ? GRID_NUMBER :
-		    GRID_TEXT);
-		free(names[c]);
-	}
-	free(names);
-	free(number);
-	for (r = 0; r < nr; r++) {
-		size_t gr = grid_add_row(g);
-
-		n = table_fields(t, r);
-		for (c = 0; c < n; c++)
-			grid_set(g, gr, c, table_cell(t, r, c));
 	}
 	return g;
 }

@@ -34,17 +34,6 @@ struct grid *view_hardware_figures(const struct dataset *ds, size_t hw);
 struct grid *view_hardware_fields(const struct dataset *ds, size_t hw);
 
 /*
- * Any CSV file's table as a grid, for `accelscope view`.  The header names
- * the columns: an empty name becomes "column_N" and a repeated one gets
- * "_2", "_3"; a column whose every non-empty cell is a number is a number
- * column.  A row with fewer fields than the header is padded; one with
- * more keeps them in added columns.  Each of these is a warning in dl at
- * its position.  Caller frees with grid_free().
- */
-struct table;
-struct grid *view_csv(const struct table *t, struct diags *dl);
-
-/*
  * Rows rows[0..n) of g side by side, for the Diff of a table: a "column"
  * column naming each of g's columns, then one column per row, titled by
  * the row's first cell (or "row N").  differs[k] is set to 1 where row k's

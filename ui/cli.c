@@ -545,9 +545,8 @@ cli_view(struct cli_global *g, int argc, char **argv)
 	};
 	char *pos[1] = { NULL };
 	struct diags dl;
-	struct table *t;
 	struct grid *gr;
-	int fmt, rc;
+	int fmt, rc, cancelled;
 
 	if (opts_parse("view", argc, argv, opts, NELEM(opts), pos, 1) < 0)
 		return 2;
@@ -560,9 +559,7 @@ cli_view(struct cli_global *g, int argc, char **argv)
 	    "format"))) < 0)
 		return 2;
 	diags_init(&dl);
-	t = table_load_file(pos[0], NULL, &dl);
-	gr = t != NULL ? view_csv(t, &dl) : NULL;
-	table_free(t);
+	gr = table_load_grid(pos[0], NULL, NULL, &cancelled, &dl);
 	diags_sort(&dl);
 	cli_print_diags(&dl);
 	/* Rows left out, or no table at all: say so in the status. */
