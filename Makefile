@@ -132,9 +132,30 @@ $(B)/bench/%: tests/bench/%.c $(B)/libaccelscope.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(B)/libaccelscope.a $(CORE_LIBS)
 
-bench: $(B)/bench/bench_calc
+# bench_view times the explorer's table code, so it links the ui objects.
+$(B)/bench/bench_view: tests/bench/bench_view.c $(filter-out $(B)/ui/main.o,$(UI_OBJ)) $(B)/libaccelscope.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Iui $(ALL_CFLAGS) $(CURSES_CFLAGS) $(LDFLAGS) \
+	    -o $@ $< $(filter-out $(B)/ui/main.o,$(UI_OBJ)) \
+	    $(B)/libaccelscope.a $(CURSES_LIBS) $(CORE_LIBS)
+
+$(B)/bench/gencsv: tests/bench/gencsv.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# The synthetic tables, made once: 1k, 100k and 1M rows (157 MB).
+$(B)/bench/rows-%.csv: $(B)/bench/gencsv
+	$(B)/bench/gencsv $* > $@.tmp && mv $@.tmp $@
+
+BENCH_ROWS = 1000 100000 1000000
+bench: $(B)/bench/bench_calc $(B)/bench/bench_view \
+    $(BENCH_ROWS:%=$(B)/bench/rows-%.csv)
 	@echo "== calculator ($$(uname -m), $$(nproc) cores)"
 	@$(B)/bench/bench_calc
+	@for n in $(BENCH_ROWS); do \
+		echo "== view: $$n rows"; \
+		$(B)/bench/bench_view $(B)/bench/rows-$$n.csv memory_gb; \
+	done
 
 deps:
 	@sh tests/deps.sh

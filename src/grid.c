@@ -156,68 +156,189 @@ grid_find_column(const struct grid *g, const char *name)
 	return -1;
 }
 
-/* Sorting: an index sort, so that rows move as wholes and stay stable. */
-struct sort_ctx {
-	const struct grid	*g;
-	size_t			 c;
-	int			 desc;
+/*
+ * Sorting: each cell's key is computed once, as integers that compare the
+ * way the values do: a number's bits made orderable, or the first 23 bytes
+ * of text folded to lower case, and whether there is more.  Only text that
+ * shares those 23 bytes and goes on is compared whole.  Then an index
+ * sort; rows move as wholes.
+ */
+struct sort_key {
+	uint64_t	 a, b, c;
+	size_t		 row;
 };
 
-static int
-cell_cmp(const struct sort_ctx *x, size_t a, size_t b)
-{
-	const char *sa = grid_get(x->g, a, x->c), *sb = grid_get(x->g, b, x->c);
-	double da, db;
-	int ha, hb, r;
+static const struct grid *sort_grid;	/* for the whole-text fallback */
+static size_t sort_col;
+static int sort_desc;
 
-	if (x->g->type[x->c] == GRID_NUMBER) {
-		ha = parse_number(sa, &da) == 0;
-		hb = parse_number(sb, &db) == 0;
-		/* Unknown values go last whichever way the sort runs. */
-		if (!ha || !hb)
-			return ha == hb ? 0 : ha ? -1 : 1;
-		r = da < db ? -1 : da > db;
-	} else {
-		if (*sa == '\0' || *sb == '\0')
-			return (*sa == '\0') == (*sb == '\0') ? 0 :
-			    *sa != '\0' ? -1 : 1;
-		r = strcasecmp(sa, sb);
-	}
-	return x->desc ? -r : r;
+static int
+key_cmp(const void *pa, const void *pb)
+{
+	const struct sort_key *x = pa, *y = pb;
+	int r;
+
+	if (x->a != y->a)
+		r = x->a < y->a ? -1 : 1;
+	else if (x->b != y->b)
+		r = x->b < y->b ? -1 : 1;
+	else if (x->c != y->c)
+		r = x->c < y->c ? -1 : 1;
+	else if ((x->c & 1) == 0)
+		r = 0;	/* text that ends within the key */
+	else
+		r = strcasecmp(grid_get(sort_grid, x->row, sort_col),
+		    grid_get(sort_grid, y->row, sort_col));
+	if (sort_desc)
+		r = -r;
+	return r != 0 ? r : x->row < y->row ? -1 : x->row > y->row;
 }
 
-static void
-merge_sort(const struct sort_ctx *x, size_t *v, size_t *tmp, size_t n)
+/*
+ * The next n (at most 8) bytes of text, lower-cased, as a number that sorts
+ * as they do; past the end, zeros.
+ */
+static uint64_t
+fold(const char **s, int n)
 {
-	size_t h = n / 2, i = 0, j = h, k = 0;
+	uint64_t k = 0;
+	int i;
 
-	if (n < 2)
-		return;
-	merge_sort(x, v, tmp, h);
-	merge_sort(x, v + h, tmp, n - h);
-	while (i < h && j < n)
-		tmp[k++] = cell_cmp(x, v[j], v[i]) < 0 ? v[j++] : v[i++];
-	while (i < h)
-		tmp[k++] = v[i++];
-	while (j < n)
-		tmp[k++] = v[j++];
-	memcpy(v, tmp, n * sizeof *v);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)**s;
+
+		if (c != '\0')
+			(*s)++;
+		k = k << 8 | (uint64_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	return k;
+}
+
+/* A double's bits, as an unsigned number in the same order. */
+static uint64_t
+orderable(double d)
+{
+	uint64_t u;
+
+	if (d == 0)
+		d = 0;	/* -0 as 0 */
+	memcpy(&u, &d, sizeof u);
+	return u >> 63 ? ~u : u | (uint64_t)1 << 63;
+}
+
+/*
+ * Sort k[0..n) by key a, stably: a radix sort, a byte at a time from the
+ * lowest, skipping bytes all keys share.  tmp holds n more.
+ */
+struct num_key {
+	uint64_t	 a;
+	size_t		 row;
+};
+
+static void
+radix_sort(struct num_key *k, struct num_key *tmp, size_t n)
+{
+	size_t count[256], i, sum, b;
+	struct num_key *from = k, *to = tmp, *swap;
+	int shift;
+
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[from[i].a >> shift & 0xff]++;
+		if (n > 0 && count[from[0].a >> shift & 0xff] == n)
+			continue;
+		for (b = 0, sum = 0; b < 256; b++) {
+			size_t c = count[b];
+
+			count[b] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[from[i].a >> shift & 0xff]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != k)
+		memcpy(k, from, n * sizeof *k);
+}
+
+void
+grid_order(const struct grid *g, size_t *idx, size_t n, size_t c, int desc)
+{
+	struct sort_key *k = NULL;
+	struct num_key *nk = NULL, *tmp;
+	size_t *rest = xmalloc((n ? n : 1) * sizeof *rest);
+	unsigned char *shown;
+	size_t i, r, m = 0, nrest = 0;
+	int number = g->type[c] == GRID_NUMBER;
+	double d;
+
+	/* Row order first, which equal values keep. */
+	shown = xcalloc(g->nrows ? g->nrows : 1, 1);
+	for (i = 0; i < n; i++)
+		shown[idx[i]] = 1;
+	for (r = 0, i = 0; r < g->nrows; r++)
+		if (shown[r])
+			idx[i++] = r;
+	free(shown);
+	if (number)
+		nk = xmalloc((n ? n : 1) * sizeof *nk);
+	else
+		k = xmalloc((n ? n : 1) * sizeof *k);
+	/* The cells to sort, and the rest (empty, or not numbers). */
+	for (i = 0; i < n; i++) {
+		const char *v = grid_get(g, idx[i], c);
+
+		if (*v == '\0' || (number && parse_number(v, &d) != 0)) {
+			rest[nrest++] = idx[i];
+			continue;
+		}
+		if (number) {
+			/* Descending: the complement, so ties stay in order. */
+			nk[m].a = desc ? ~orderable(d) : orderable(d);
+			nk[m++].row = idx[i];
+			continue;
+		}
+		k[m].a = fold(&v, 8);
+		k[m].b = fold(&v, 8);
+		k[m].c = fold(&v, 7) << 8 | (*v != '\0');
+		k[m++].row = idx[i];
+	}
+	if (number) {
+		tmp = xmalloc((m ? m : 1) * sizeof *tmp);
+		radix_sort(nk, tmp, m);
+		free(tmp);
+		for (i = 0; i < m; i++)
+			idx[i] = nk[i].row;
+	} else {
+		sort_grid = g;
+		sort_col = c;
+		sort_desc = desc;
+		qsort(k, m, sizeof *k, key_cmp);
+		sort_grid = NULL;
+		for (i = 0; i < m; i++)
+			idx[i] = k[i].row;
+	}
+	memcpy(idx + m, rest, nrest * sizeof *rest);
+	free(k);
+	free(nk);
+	free(rest);
 }
 
 void
 grid_sort(struct grid *g, size_t c, int desc)
 {
-	struct sort_ctx x = { g, c, desc };
-	size_t *idx, *tmp, i;
+	size_t *idx, i;
 	char **cells;
 
 	if (g->nrows < 2)
 		return;
 	idx = xcalloc(g->nrows, sizeof *idx);
-	tmp = xcalloc(g->nrows, sizeof *tmp);
 	for (i = 0; i < g->nrows; i++)
 		idx[i] = i;
-	merge_sort(&x, idx, tmp, g->nrows);
+	grid_order(g, idx, g->nrows, c, desc);
 	cells = xcalloc(g->cap * g->ncols, sizeof *cells);
 	for (i = 0; i < g->nrows; i++)
 		memcpy(cells + i * g->ncols, g->cell + idx[i] * g->ncols,
@@ -225,7 +346,6 @@ grid_sort(struct grid *g, size_t c, int desc)
 	free(g->cell);
 	g->cell = cells;
 	free(idx);
-	free(tmp);
 }
 
 int

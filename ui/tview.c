@@ -13,13 +13,31 @@
 #include "xmalloc.h"
 
 #define MAXW	40	/* widest a column grows before its text is cut */
+#define SAMPLE	4096	/* rows a big table's widths start from */
 #define SEP	2	/* cells between columns */
 #define MARKW	4	/* the cursor, row marker and mark, then a blank */
+
+/* Widen the columns to fit row r, up to MAXW. */
+static void
+fit_row(struct tview *tv, size_t r)
+{
+	size_t c, w;
+
+	for (c = 0; c < tv->g->ncols; c++) {
+		if (tv->width[c] >= MAXW)
+			continue;
+		w = utf8_width(grid_get(tv->g, r, c));
+		if (tv->g->type[c] == GRID_NUMBER)
+			w++;	/* the conflict marker */
+		if (w > tv->width[c])
+			tv->width[c] = w > MAXW ? MAXW : w;
+	}
+}
 
 void
 tview_init(struct tview *tv, struct grid *g)
 {
-	size_t r, c, w;
+	size_t r, c, step;
 
 	memset(tv, 0, sizeof *tv);
 	tv->g = g;
@@ -28,18 +46,16 @@ tview_init(struct tview *tv, struct grid *g)
 	for (r = 0; r < g->nrows; r++)
 		tv->order[r] = r;
 	tv->width = xcalloc(g->ncols ? g->ncols : 1, sizeof *tv->width);
-	for (c = 0; c < g->ncols; c++) {
+	for (c = 0; c < g->ncols; c++)
 		tv->width[c] = utf8_width(g->head[c]) + 2;	/* sort arrow */
-		for (r = 0; r < g->nrows; r++) {
-			w = utf8_width(grid_get(g, r, c));
-			if (g->type[c] == GRID_NUMBER)
-				w++;	/* the conflict marker */
-			if (w > tv->width[c])
-				tv->width[c] = w;
-		}
-		if (tv->width[c] > MAXW)
-			tv->width[c] = MAXW;
-	}
+	/*
+	 * The widths from every row of a small table, from a sample of a big
+	 * one spread through it; drawing widens a column for a wider cell
+	 * when it comes into view.
+	 */
+	step = g->nrows > SAMPLE ? g->nrows / SAMPLE : 1;
+	for (r = 0; r < g->nrows; r += step)
+		fit_row(tv, r);
 	tv->ccol = g->ncols > 1 ? 1 : 0;
 	tv->sort_col = -1;
 }
@@ -190,38 +206,32 @@ tview_row(const struct tview *tv)
 	return tv->n ? (long)tv->order[tv->cur] : -1;
 }
 
-/* Sorting: numbers numerically with empty cells last, text case-blind. */
-static const struct tview *sorting;
-
 static int
-cmp_rows(const void *a, const void *b)
+row_cmp(const void *a, const void *b)
 {
-	size_t ra = *(const size_t *)a, rb = *(const size_t *)b;
-	size_t c = (size_t)sorting->sort_col;
-	const char *sa = grid_get(sorting->g, ra, c);
-	const char *sb = grid_get(sorting->g, rb, c);
-	int r = 0;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 
-	if (*sa == '\0' || *sb == '\0') {
-		/* Empty cells last whichever the direction. */
-		if (*sa != '\0')
-			return -1;
-		if (*sb != '\0')
-			return 1;
-	} else if (sorting->g->type[c] == GRID_NUMBER) {
-		double da, db;
+	return x < y ? -1 : x > y;
+}
 
-		if (parse_number(sa, &da) == 0 && parse_number(sb, &db) == 0)
-			r = da < db ? -1 : da > db;
-		else
-			r = strcasecmp(sa, sb);
-	} else
-		r = strcasecmp(sa, sb);
-	if (sorting->sort_desc)
-		r = -r;
-	if (r == 0)
-		r = ra < rb ? -1 : ra > rb;	/* stable */
-	return r;
+/*
+ * Put the shown rows in order: by the sort column, else as in the table.
+ * The cursor stays on the row it was on.
+ */
+static void
+sort_rows(struct tview *tv, long keep)
+{
+	size_t r;
+
+	if (tv->sort_col >= 0)
+		grid_order(tv->g, tv->order, tv->n, (size_t)tv->sort_col,
+		    tv->sort_desc);
+	else
+		qsort(tv->order, tv->n, sizeof *tv->order, row_cmp);
+	tv->cur = 0;
+	for (r = 0; r < tv->n; r++)
+		if ((long)tv->order[r] == keep)
+			tv->cur = r;
 }
 
 /* Rebuild the order: the rows the filter keeps, sorted; keep the cursor. */
@@ -245,16 +255,7 @@ reorder(struct tview *tv, struct diags *dl)
 		}
 		tv->order[tv->n++] = r;
 	}
-	if (tv->sort_col >= 0) {
-		sorting = tv;
-		qsort(tv->order, tv->n, sizeof *tv->order, cmp_rows);
-		sorting = NULL;
-	}
-	/* The cursor stays on the row it was on, if it is still shown. */
-	tv->cur = 0;
-	for (r = 0; r < tv->n; r++)
-		if ((long)tv->order[r] == keep)
-			tv->cur = r;
+	sort_rows(tv, keep);
 	return failures;
 }
 
@@ -335,7 +336,8 @@ sort_cycle(struct tview *tv, size_t col)
 		tv->sort_desc = 1;
 	else
 		tv->sort_col = -1;
-	reorder(tv, NULL);
+	/* The rows shown stay the same: only their order changes. */
+	sort_rows(tv, tview_row(tv));
 }
 
 size_t
@@ -494,6 +496,11 @@ tview_draw(struct tview *tv, WINDOW *win, int y, int x, int h, int w)
 		draw_blank(win, y + row, x, (size_t)w, A_NORMAL);
 	if (ncols == 0)
 		return;
+	/* The rows about to be shown, where the sample missed a wide one. */
+	tv->page = h > (int)nh ? h - (int)nh : 1;
+	tv->top = layout_scroll(tv->top, tv->cur, tv->n, (size_t)tv->page);
+	for (i = 0; i < (size_t)tv->page && tv->top + i < tv->n; i++)
+		fit_row(tv, tv->order[tv->top + i]);
 	/* Markers, the frozen column, then the rest. */
 	fw = tv->width[0];
 	if (fw + MARKW > (size_t)w)

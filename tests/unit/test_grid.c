@@ -110,6 +110,58 @@ test_tsv_json_md(void **state)
 	grid_free(g);
 }
 
+/* A one-column grid of type ty holding v[0..n). */
+static struct grid *
+column_of(enum grid_type ty, const char *const *v, size_t n)
+{
+	struct grid *g = grid_new(1);
+	size_t i, r;
+
+	grid_column(g, 0, "x", ty);
+	for (i = 0; i < n; i++) {
+		r = grid_add_row(g);
+		grid_set(g, r, 0, v[i]);
+	}
+	return g;
+}
+
+static void
+test_order(void **state)
+{
+	static const char *const nums[] = { "10", "-2.5", "", "1e3", "0",
+	    "-0", "n/a", "-1e3", "2", "10" };
+	/* After sorting: the rows, by number; equal ones in row order. */
+	static const size_t up[] = { 7, 1, 4, 5, 8, 0, 9, 3, 2, 6 };
+	static const size_t down[] = { 3, 0, 9, 8, 4, 5, 1, 7, 2, 6 };
+	static const char *const texts[] = {
+	    "node-0000000000012b", "Node-0000000000012A", "node-00000000000012",
+	    "", "alpha", "ALPHA", "node-0000000000012" };
+	static const size_t tup[] = { 4, 5, 2, 6, 1, 0, 3 };
+	size_t idx[10], i;
+	struct grid *g;
+
+	(void)state;
+	g = column_of(GRID_NUMBER, nums, 10);
+	for (i = 0; i < 10; i++)
+		idx[i] = i;
+	grid_order(g, idx, 10, 0, 0);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(idx[i], up[i]);
+	grid_order(g, idx, 10, 0, 1);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(idx[i], down[i]);
+	grid_free(g);
+
+	/* Text alike in its first 16 bytes is compared whole, case-blind. */
+	g = column_of(GRID_TEXT, texts, 7);
+	for (i = 0; i < 7; i++)
+		idx[i] = 6 - i;
+	grid_order(g, idx, 7, 0, 0);
+	for (i = 0; i < 7; i++)
+		assert_int_equal(idx[i], tup[i]);
+	grid_free(g);
+}
+
 static void
 test_sort_select(void **state)
 {
@@ -147,6 +199,7 @@ main(void)
 		cmocka_unit_test(test_csv_round_trip),
 		cmocka_unit_test(test_tsv_json_md),
 		cmocka_unit_test(test_sort_select),
+		cmocka_unit_test(test_order),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
