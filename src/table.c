@@ -479,7 +479,7 @@ table_load_mem(const char *name, const char *buf, size_t len,
  */
 static char *
 read_file(const char *path, const char *name, size_t slack, size_t *lenp,
-    struct diags *dl)
+    const struct table_progress *pr, int *cancelled, struct diags *dl)
 {
 	struct stat st;
 	char *buf;
@@ -516,6 +516,17 @@ read_file(const char *path, const char *name, size_t slack, size_t *lenp,
 			buf = xreallocarray(buf, cap + slack, 1);
 		}
 		r = read(fd, buf + len, cap - len);
+		/*
+		 * A pipe may keep us waiting: a signal (Ctrl-C) interrupts
+		 * the read, and the progress function may then cancel.
+		 */
+		if (pr != NULL && (r > 0 || (r == -1 && errno == EINTR)) &&
+		    pr->fn(pr->arg, len, 0) != 0) {
+			*cancelled = 1;
+			free(buf);
+			close(fd);
+			return NULL;
+		}
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
@@ -622,7 +633,8 @@ table_load_grid(const char *path, const char *name,
 	t = xcalloc(1, sizeof *t);
 	t->name = xstrdup(name);
 	/* One byte more than the input: a last field with no line end. */
-	if ((t->text = read_file(path, name, 16, &len, dl)) == NULL) {
+	if ((t->text = read_file(path, name, 16, &len, pr, cancelled,
+	    dl)) == NULL) {
 		table_free(t);
 		return NULL;
 	}
@@ -699,7 +711,7 @@ table_load_file(const char *path, const char *name, struct diags *dl)
 
 	if (name == NULL)
 		name = path;
-	if ((buf = read_file(path, name, 0, &len, dl)) == NULL)
+	if ((buf = read_file(path, name, 0, &len, NULL, NULL, dl)) == NULL)
 		return NULL;
 	t = table_load_mem(name, buf, len, dl);
 	free(buf);

@@ -30,8 +30,10 @@ struct table *table_load_mem(const char *name, const char *buf, size_t len,
 void table_free(struct table *t);
 
 /*
- * Progress of a long load: fn is called every `every` bytes with how many
- * of total are done; a non-zero return cancels the load.
+ * Progress of a long load: fn is called every `every` bytes parsed with
+ * how many of total are done, and while reading with total 0 (after each
+ * read, and when a signal interrupts one); a non-zero return cancels the
+ * load.
  */
 struct table_progress {
 	int	(*fn)(void *arg, size_t done, size_t total);

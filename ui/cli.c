@@ -5,11 +5,13 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -476,6 +478,78 @@ out:
 	return rc;
 }
 
+static volatile sig_atomic_t load_interrupted;
+
+static void
+on_load_interrupt(int sig)
+{
+	(void)sig;
+	load_interrupted = 1;
+}
+
+struct load_progress {
+	const char	*file;
+	struct timespec	 start;
+	int		 tty;		/* stderr is a terminal */
+	int		 shown;
+};
+
+/*
+ * A big file's progress on the terminal, once loading has taken a quarter
+ * of a second; non-zero (cancel) after Ctrl-C.
+ */
+static int
+show_progress(void *arg, size_t done, size_t total)
+{
+	struct load_progress *lp = arg;
+	struct timespec now;
+	double secs;
+	char *name;
+
+	if (load_interrupted)
+		return 1;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	secs = (double)(now.tv_sec - lp->start.tv_sec) +
+	    (double)(now.tv_nsec - lp->start.tv_nsec) / 1e9;
+	if (secs < 0.25 || total == 0 || !lp->tty)
+		return 0;
+	name = text_escape(lp->file);
+	fprintf(stderr, "\rLoading %s: %3.0f%% of %.0f MB  (Ctrl-C cancels)",
+	    name, 100.0 * (double)done / (double)total, (double)total / 1e6);
+	fflush(stderr);
+	free(name);
+	lp->shown = 1;
+	return 0;
+}
+
+/*
+ * Load file for the explorer: with a progress line on a big file, and
+ * Ctrl-C cancelling (*cancelled set, a line saying so).
+ */
+static struct grid *
+load_showing_progress(const char *file, int *cancelled, struct diags *dl)
+{
+	struct load_progress lp = { file, { 0, 0 }, 0, 0 };
+	struct table_progress pr = { show_progress, &lp, (size_t)4 << 20 };
+	struct sigaction sa, old;
+	struct grid *g;
+
+	clock_gettime(CLOCK_MONOTONIC, &lp.start);
+	lp.tty = isatty(STDERR_FILENO);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_load_interrupt;
+	sigemptyset(&sa.sa_mask);
+	load_interrupted = 0;
+	sigaction(SIGINT, &sa, &old);
+	g = table_load_grid(file, NULL, &pr, cancelled, dl);
+	sigaction(SIGINT, &old, NULL);
+	if (lp.shown)
+		fputs("\r\033[K", stderr);	/* the line, gone */
+	if (*cancelled)
+		cli_errorf("accelscope view: loading %s cancelled\n", file);
+	return g;
+}
+
 /*
  * accelscope view on a terminal: the explorer on gr (which it takes),
  * sorted and cut to --sort and --columns, filtered by --filter.  problems
@@ -559,7 +633,15 @@ cli_view(struct cli_global *g, int argc, char **argv)
 	    "format"))) < 0)
 		return 2;
 	diags_init(&dl);
-	gr = table_load_grid(pos[0], NULL, NULL, &cancelled, &dl);
+	if (opt_value(opts, NELEM(opts), "format") == NULL &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		gr = load_showing_progress(pos[0], &cancelled, &dl);
+	else
+		gr = table_load_grid(pos[0], NULL, NULL, &cancelled, &dl);
+	if (cancelled) {
+		diags_done(&dl);
+		return 130;
+	}
 	diags_sort(&dl);
 	cli_print_diags(&dl);
 	/* Rows left out, or no table at all: say so in the status. */

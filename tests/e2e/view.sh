@@ -75,3 +75,16 @@ expect "EXITED:0"
 run view /nonexistent/x.csv
 expect "x.csv: error: cannot open: No such file or directory"
 expect "EXITED:1"
+
+# Ctrl-C while loading cancels, even a pipe that is slow to come.
+fifo=${csv%/*}/slow.csv
+mkfifo "$fifo"
+(printf 'a,b\n1,2\n'; exec sleep 30) >"$fifo" &
+writer=$!
+keys clear Enter
+run view "$fifo"
+sleep 0.5
+keys C-c
+expect "loading $fifo cancelled"
+expect "EXITED:130"
+kill $writer 2>/dev/null
