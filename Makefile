@@ -139,6 +139,10 @@ $(B)/bench/bench_view: tests/bench/bench_view.c $(filter-out $(B)/ui/main.o,$(UI
 	    -o $@ $< $(filter-out $(B)/ui/main.o,$(UI_OBJ)) \
 	    $(B)/libaccelscope.a $(CURSES_LIBS) $(CORE_LIBS)
 
+$(B)/bench/firstframe: tests/bench/firstframe.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -D_GNU_SOURCE $(LDFLAGS) -o $@ $< -lutil
+
 $(B)/bench/gencsv: tests/bench/gencsv.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
@@ -148,14 +152,15 @@ $(B)/bench/rows-%.csv: $(B)/bench/gencsv
 	$(B)/bench/gencsv $* > $@.tmp && mv $@.tmp $@
 
 BENCH_ROWS = 1000 100000 1000000
-bench: $(B)/bench/bench_calc $(B)/bench/bench_view \
-    $(BENCH_ROWS:%=$(B)/bench/rows-%.csv)
+bench: $(B)/accelscope $(B)/bench/bench_calc $(B)/bench/bench_view \
+    $(B)/bench/firstframe $(BENCH_ROWS:%=$(B)/bench/rows-%.csv)
 	@echo "== calculator ($$(uname -m), $$(nproc) cores)"
 	@$(B)/bench/bench_calc
 	@for n in $(BENCH_ROWS); do \
 		echo "== view: $$n rows"; \
 		$(B)/bench/bench_view $(B)/bench/rows-$$n.csv memory_gb; \
 	done
+	@sh tests/bench/compare.sh $(B) $(BENCH_ROWS)
 
 deps:
 	@sh tests/deps.sh
