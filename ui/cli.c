@@ -937,6 +937,8 @@ cli_usage(FILE *fp)
 "  theme [NAME [--colors N|direct]]\n"
 "                       the colour themes, or one as this terminal shows\n"
 "                       it\n"
+"  [view] FILE.csv [--filter EXPR] [--sort [-]COL] [--columns LIST]\n"
+"                       any CSV file in the explorer, or printed\n"
 "\n"
 "options:\n"
 "  --data DIR           use the dataset in DIR (also $ACCELSCOPE_DATA)\n"
