@@ -4,7 +4,7 @@
 #   make run        install missing build dependencies, build, open accelscope
 #   make check      install missing dependencies, build, run every test
 #   make asan       the whole test suite under AddressSanitizer + UBSan
-#   make valgrind   every subcommand under valgrind's memcheck
+#   make valgrind   every subcommand and an explorer session under memcheck
 #   make deps       install missing build dependencies (Debian/Ubuntu)
 #   make install    PREFIX=/usr/local DESTDIR= honoured; also BINDIR, MANDIR,
 #                   DATADIR, BASHCOMPDIR, ZSHCOMPDIR

@@ -1,9 +1,11 @@
 #!/bin/sh
-# Every subcommand with its error paths under valgrind's memcheck.  A run
-# passes when memcheck finds no invalid access, no use of an uninitialised
-# value and no leak (definite, indirect or possible) and the program exits
-# with the status expected.  Ends with one summary line, "N passed, N
-# failed"; a failure names its log, kept, and prints the errors.
+# Every subcommand with its error paths, then scripted explorer sessions,
+# under valgrind's memcheck.  A run passes when memcheck finds no invalid
+# access, no use of an uninitialised value and no leak (definite, indirect
+# or possible: ncurses keeps "still reachable" memory until exit by design)
+# and the program exits with the status expected.  Ends with one summary
+# line, "N passed, N failed"; a failure names its log, kept, and prints the
+# errors.
 #
 #   sh tests/valgrind.sh BUILDDIR
 B=${1:-build}
@@ -22,6 +24,8 @@ done
 export LC_ALL=C.UTF-8 TERM=xterm-256color
 unset ACCELSCOPE_DATA NO_COLOR
 dir=$(mktemp -d "${TMPDIR:-/tmp}/accelscope-valgrind.XXXXXX")
+T="tmux -L accelscope-vg-$$ -f /dev/null"
+trap '$T kill-server 2>/dev/null' EXIT
 # Nothing from the user's own files: their rows, config or themes.
 XDG_DATA_HOME=$dir/data && export XDG_DATA_HOME
 XDG_CONFIG_HOME=$dir/config && export XDG_CONFIG_HOME
@@ -34,7 +38,8 @@ printf 'title = red\nheader = blue purple\n' \
 
 VG="env LD_PRELOAD=$NOJIT valgrind --error-exitcode=99 --leak-check=full
     --show-leak-kinds=definite,indirect,possible
-    --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes"
+    --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes
+    --suppressions=$PWD/tests/valgrind.supp"
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 pass=0
@@ -243,6 +248,286 @@ wait
 while read -r name want; do
 	judge "$name" "$want"
 done <"$dir/runs"
+: >"$dir/runs"
+
+# The explorer, in tmux: the program under memcheck in a terminal of W x H.
+# tty.sh runs it as process NAME.pid, then writes its status to NAME.rc.
+cat >"$dir/tty.sh" <<'EOF'
+n=$1
+shift
+sh -c 'echo $$ >"$0"; exec "$@"' "$n.pid" "$@"
+echo $? >"$n.rc"
+EOF
+# tty_start NAME W H ARGS...
+tty_start() {
+	S=$1
+	w=$2 h=$3
+	shift 3
+	echo "$S" >>"$dir/runs"
+	# shellcheck disable=SC2086
+	$T start-server \; set-option -g status off \; \
+	    new-session -d -s "$S" -x "$w" -y "$h" env -i PATH="$PATH" \
+	    HOME="$dir" TERM="${VGTERM:-xterm-256color}" LC_ALL=C.UTF-8 \
+	    XDG_DATA_HOME="$XDG_DATA_HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+	    sh "$dir/tty.sh" "$dir/$S" $VG --log-file="$dir/$S.log" \
+	    "$PROG" "$@"
+	$T resize-window -t "$S" -x "$w" -y "$h" 2>/dev/null
+}
+screen() { $T capture-pane -p -t "$S"; }
+keys() { $T send-keys -t "$S" "$@"; }
+# see TEXT [SECONDS]: wait for TEXT on the screen, 30 s unless told:
+# under memcheck the program runs some twenty times slower.
+see() {
+	i=0
+	while [ $i -lt $((${2:-30} * 10)) ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "$S: no \"$1\" on the screen:"
+	screen | sed 's/^/  | /'
+	return 1
+}
+# gone TEXT: wait for TEXT to leave the screen.
+gone() {
+	i=0
+	while [ $i -lt 300 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "$S: \"$1\" stays on the screen:"
+	screen | sed 's/^/  | /'
+	return 1
+}
+# click X Y: a left click at column X, line Y (1-based), as xterm sends it.
+click() {
+	keys -l "$(printf '\033[<0;%d;%dM' "$1" "$2")"
+	keys -l "$(printf '\033[<0;%d;%dm' "$1" "$2")"
+}
+# tty_end NAME STATUS: wait up to a minute for the program to exit, then
+# judge the run.
+tty_end() {
+	i=0
+	while [ ! -s "$dir/$1.rc" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	$T kill-session -t "$1" 2>/dev/null
+	if [ -s "$dir/$1.rc" ]; then
+		judge "$1" "$2"
+	else
+		bad "$1" "still running a minute after it was told to quit"
+	fi
+}
+
+# The chips in the Specs pane, for its status line.
+nhw=$("$PROG" list hardware --format tsv | tail -n +2 | wc -l)
+nhw=$((nhw + 0))
+
+# A session through every pane, with a config file (one line of it bad)
+# and a user theme.  Returns 1 where the screen is not as expected.
+session() {
+	see "1 Matrix" 120 || return 1
+	see 'mouse: "maybe" is neither on nor off' || return 1
+	# Matrix: rows, a detail, the comparisons, a find.
+	keys j C-n j k Enter
+	see "Matrix detail" || return 1
+	keys Escape
+	see "dimension 3 of" || return 1
+	keys c
+	see "GPU vs TPU" || return 1
+	keys C
+	see "Comparison 1 of 3" || return 1
+	keys / 'memory|power' Enter n n N
+	see "dimension 5 of" || return 1
+	keys / 'nosuchthing' Enter
+	see "Not found: nosuchthing" || return 1
+	# Scenarios: a detail, then the hardware that fits, in Specs.
+	keys Tab
+	see "[ACCEL]" || return 1
+	keys Enter
+	see "Rationale" || return 1
+	keys q
+	see "scenario 1 of" || return 1
+	keys f
+	see "scenario High-Volume LLM Inference:" || return 1
+	keys Escape
+	see "of $nhw  column" || return 1
+	# Specs: move, sort, a detail with a find, filters good and bad.
+	keys PgDn G g C-d C-u l l s s
+	see "descending" || return 1
+	keys Enter
+	see "Specs detail" || return 1
+	keys Space / source Enter n
+	gone "lines 1-" || return 1
+	keys q
+	see "column " || return 1
+	keys '&' 'vendor = NVIDIA and memory_gb > 100' Enter
+	see "vendor = NVIDIA and memory_gb > 100:" || return 1
+	keys '&' ' and (category = GPU'
+	see "unbalanced parenthesis" || return 1
+	keys Escape
+	keys '&' C-u '!category = GPU' Enter
+	see "not category = GPU" || return 1
+	keys '&' Up
+	see "&!category = GPU" || return 1
+	keys C-u Enter
+	keys '&' C-u 'name ~ /H100|MI300X/' Enter
+	see "/H100|MI300X/: 2 of" || return 1
+	# Two marks, then Diff: the rows that differ, a detail.
+	keys g Space Space
+	see "2 marked" || return 1
+	keys d
+	see "11 differ" || return 1
+	keys '}' '}' '{' D
+	see "(only these shown)" || return 1
+	keys D Enter
+	see "Diff detail" || return 1
+	keys Escape 3 M Escape
+	see "of $nhw  column" || return 1
+	# Calculator: fields typed, stepped and refused; a strategy under
+	# load; every chart.
+	keys 5
+	see "Hardware    nvidia-h100" || return 1
+	keys j Enter C-u "llama-3.1-70b" Enter
+	see "Model       llama-3.1-70b" || return 1
+	keys j Enter C-u "many" Enter
+	see "(unchanged)" || return 1
+	keys l h j j j j Enter C-u max Enter
+	see "Batch       max (" || return 1
+	keys j j j j l l l
+	see "TTFT p50/p99" || return 1
+	keys j Enter C-u 1000 Enter
+	see "OVERLOADED" || return 1
+	keys v v v
+	see "by cost" || return 1
+	keys v v g Enter C-u apple-neural-engine Enter
+	see "Hardware    apple-neural-engine" || return 1
+	# Sources: a detail; copy a row.
+	keys 6 j Enter
+	see "Sources detail" || return 1
+	keys Escape y
+	see "with OSC 52" || return 1
+	keys BTab
+	see "Hardware    apple-neural-engine" || return 1
+	keys Tab
+	see "column figures" || return 1
+	keys 1
+	see "Comparison 1 of 3" || return 1
+	keys 2
+	see "scenario 1 of" || return 1
+	keys 4
+	see "differ" || return 1
+	keys 6
+	see "column figures" || return 1
+	# The prompt: themes, exports, the mouse, bindings, completion,
+	# mistakes.
+	keys : 'theme dark' Enter
+	see "Theme dark" || return 1
+	keys T
+	see "(T for the next" || return 1
+	keys 3 : "w $dir/specs.json" Enter
+	see "Wrote $nhw rows" || return 1
+	keys : "w $dir/specs.json" Enter
+	see "specs.json: " || return 1
+	keys : "w! ~/specs.csv" Enter : "w $dir/specs.xml" Enter
+	see "name the file" || return 1
+	keys : 'mouse off' Enter
+	see "Mouse off" || return 1
+	keys : 'mouse on' Enter
+	see "Mouse on" || return 1
+	keys : 'bind C-p up' Enter
+	see "C-p runs up now" || return 1
+	keys : 'unbind C-p' Enter : 'th' Tab Tab
+	see "high-contrast" || return 1
+	keys Escape : 'frobnicate' Enter
+	see 'unknown command or action "frobnicate"' || return 1
+	keys : 'pane nope' Enter
+	see "unknown pane" || return 1
+	keys : 'bind Fx up' Enter
+	see '"Fx" is not a key name' || return 1
+	keys : Up
+	see ":bind Fx up" || return 1
+	keys Escape : "w $dir/nonexistent/x.json" Enter
+	see "cannot write" || return 1
+	keys / '東京' Enter
+	see "Not found: 東京" || return 1
+	keys : 'pane matrix' Enter
+	see "Comparison 1 of 3" || return 1
+	keys f
+	see "f works in the Scenarios pane" || return 1
+	keys d
+	see "d works in Specs" || return 1
+	keys '&'
+	see "Filters apply to the table panes" || return 1
+	# The mouse: a tab, a row, the wheel.
+	click "$(screen | head -1 | awk '{ print index($0, "3 Specs") }')" 1
+	see "of $nhw  column" || return 1
+	keys g
+	see "row 1 of $nhw" || return 1
+	click 5 8
+	see "row 5 of $nhw" || return 1
+	keys -l "$(printf '\033[<65;5;8M')"
+	see "row 8 of $nhw" || return 1
+	click 60 2
+	see "sorted by" || return 1
+	keys g
+	see "row 1 of $nhw" || return 1
+	# Help, a redraw, a resize down to too small and back.
+	keys '?'
+	see "Move up one row" || return 1
+	keys j PgDn Escape C-l
+	resize 80 24
+	see "row 1 of $nhw" || return 1
+	resize 20 5
+	see "small" || return 1
+	resize 120 40
+	see "row 1 of $nhw" || return 1
+	keys q
+}
+resize() { $T resize-window -t "$S" -x "$1" -y "$2"; }
+
+echo "== the explorer under memcheck"
+# Refused before the screen is taken: a bad --filter, a dumb terminal.
+tty_start explore-bad-filter 120 40 --filter '(memory_gb >'
+tty_end explore-bad-filter 2
+VGTERM=dumb tty_start explore-dumb 120 40
+tty_end explore-dumb 2
+
+cat >"$XDG_CONFIG_HOME/accelscope/config" <<'EOF'
+# the session under memcheck
+theme mine
+bind C-n down
+bind x none
+mouse maybe
+EOF
+tty_start explore 120 40
+if ! session; then
+	bad "explore" "the session stopped where the screen above differs"
+	keys Escape Escape Q
+fi
+tty_end explore 0
+if sh tests/parse.sh json <"$dir/specs.json" >/dev/null 2>&1 &&
+    [ -f "$dir/specs.csv" ]; then
+	ok
+else
+	bad "explore-export" ":w wrote no $dir/specs.json or ~/specs.csv"
+fi
+rm -f "$XDG_CONFIG_HOME/accelscope/config"
+
+# Quitting on SIGTERM frees as much as quitting with q; exit 128 + 15.
+tty_start explore-signal 100 30 --pane sources --filter 'figures > 5' \
+    --theme solarized --no-mouse
+if see "figures > 5: " 120; then
+	keys '&' Enter 5 v / tokens Enter : 'pane scenarios' Enter
+	see "[ACCEL]" || bad "explore-signal" "no Scenarios pane"
+	kill -TERM "$(cat "$dir/$S.pid")"
+else
+	bad "explore-signal" "no first frame"
+	keys Q
+fi
+tty_end explore-signal 143
 
 echo
 [ "$fail" -gt 0 ] && echo "failed:$failed"
