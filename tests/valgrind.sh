@@ -80,7 +80,8 @@ judge() {
 		    /^==[0-9]+== *$/ { out(); next }
 		    { r = r $0 "\n" }
 		    function out() {
-			if (r !~ /indirectly lost in|HEAP SUMMARY|Reachable b|rerun with: -s/)
+			if (r !~ /indirectly lost in|HEAP SUMMARY/ &&
+			    r !~ /Reachable blocks|rerun with: -s/)
 				printf "%s", r
 			r = ""
 		    }
