@@ -4,6 +4,7 @@
 #   make run        install missing build dependencies, build, open accelscope
 #   make check      install missing dependencies, build, run every test
 #   make asan       the whole test suite under AddressSanitizer + UBSan
+#   make valgrind   every subcommand and an explorer session under memcheck
 #   make deps       install missing build dependencies (Debian/Ubuntu)
 #   make install    PREFIX=/usr/local DESTDIR= honoured; also BINDIR, MANDIR,
 #                   DATADIR, BASHCOMPDIR, ZSHCOMPDIR
@@ -52,7 +53,8 @@ UI_OBJ    = $(UI_SRC:%.c=$(B)/%.o)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 MANPAGES  = $(wildcard man/*.[1-9])
 
-.PHONY: all run check test golden asan bench deps install uninstall clean lint-man
+.PHONY: all run check test golden asan valgrind bench deps install uninstall \
+        clean lint-man
 .DEFAULT_GOAL := all
 
 all: accelscope
@@ -179,6 +181,18 @@ asan:
 	@$(MAKE) --no-print-directory B=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
+
+# The normal -O2 -g build, as installed: memcheck needs no instrumented
+# binary, and tests/valgrind.sh checks what users run.
+valgrind:
+	@sh tests/deps.sh valgrind
+	@$(MAKE) --no-print-directory $(B)/accelscope $(B)/tests/nojit.so
+	@sh tests/valgrind.sh $(B)
+
+# Preloaded under memcheck: PCRE2's JIT off; tests/nojit.c says why.
+$(B)/tests/nojit.so: tests/nojit.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(PCRE_CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ $<
 
 # Rewrite the golden files from the program's output; review the diff.
 golden: $(B)/accelscope

@@ -2,6 +2,9 @@
 # Install what accelscope needs to build and test, if it is missing.
 # Debian/Ubuntu: apt-get (through sudo when not root).  Elsewhere: say exactly
 # what is needed and stop.
+#
+#   sh tests/deps.sh            what make check needs
+#   sh tests/deps.sh valgrind   that, and valgrind for make valgrind
 missing=""
 need() { missing="$missing $1"; }
 
@@ -23,6 +26,12 @@ command -v python3 >/dev/null 2>&1 || need python3
 command -v man >/dev/null 2>&1 || need man-db
 # The zsh completion is tested in a real zsh (the bash one needs only bash).
 command -v zsh >/dev/null 2>&1 || need zsh
+for extra; do
+	case $extra in
+	valgrind) command -v valgrind >/dev/null 2>&1 || need valgrind ;;
+	*) echo "accelscope: deps.sh: unknown extra \"$extra\""; exit 1 ;;
+	esac
+done
 
 [ -z "$missing" ] && exit 0
 echo "accelscope: missing:$missing"
