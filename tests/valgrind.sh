@@ -239,6 +239,25 @@ vg theme-user-broken 1 theme broken
 vg theme-unknown 2 theme nope
 vg theme-bad-colors 2 theme dark --colors lots
 vg theme-bad-format 2 theme dark --format xml
+# view: any CSV, printed; and hostile files, each refused or reported.
+vcsv=$dir/fleet.csv
+printf 'host,chip,mem_gb,note\nn1,H100,80,"rack 4, row 2"\nn2,MI300X,192,\nn3,H100,80.0,x,extra\nn4\n' >"$vcsv"
+vg view-table 0 view "$vcsv"
+vg view-shortcut 0 "$vcsv" --format json
+vg view-filter-sort 0 view "$vcsv" --filter 'mem_gb > 50 and chip ~ /h1/' \
+    --sort -mem_gb --columns host,mem_gb --format csv
+vg view-bad-filter 2 view "$vcsv" --filter 'memory > 1'
+vg view-bad-column 2 view "$vcsv" --sort nope
+vg view-missing 1 view "$dir/none.csv"
+vg view-directory 1 view "$dir"
+for f in nul-in-header unterminated-quote invalid-utf8 utf16le \
+    duplicate-header ragged-long ragged-short empty escape-osc; do
+	case $f in
+	nul-in-header|unterminated-quote|invalid-utf8|utf16le|empty) st=1 ;;
+	*) st=0 ;;
+	esac
+	vg "view-bad-$f" $st view "tests/data/bad/$f.csv"
+done
 VGENV="NO_COLOR=1"
 vg theme-no-color 0 theme dark
 VGENV="TERM=dumb"
@@ -516,6 +535,21 @@ else
 	bad "explore-export" ":w wrote no $dir/specs.json or ~/specs.csv"
 fi
 rm -f "$XDG_CONFIG_HOME/accelscope/config"
+
+# A CSV file in the explorer: sort, find, filter, marks, the row diff,
+# a detail, an export.
+tty_start explore-view 120 30 view "$vcsv"
+if see "row 1 of 4" 120; then
+	keys l s s / H100 Enter '&' 'mem_gb >= 80' Enter
+	see "of 4 rows" || bad "explore-view" "no filter"
+	keys Escape g Space j Space d
+	see "differ" || bad "explore-view" "no diff"
+	keys D Enter Escape 1 Enter Escape : "w $dir/view.csv" Enter q
+else
+	bad "explore-view" "no first frame"
+	keys Q
+fi
+tty_end explore-view 0
 
 # Quitting on SIGTERM frees as much as quitting with q; exit 128 + 15.
 tty_start explore-signal 100 30 --pane sources --filter 'figures > 5' \
