@@ -195,6 +195,7 @@ cli_load(struct cli_global *g, const char *data, struct diags *dl)
 	struct dataset *ds;
 	char *overlay = overlay_dir();
 
+	memset(&o, 0, sizeof o);
 	o.dir = data != NULL ? data : g->data;
 	if (o.dir == NULL && (o.dir = getenv("ACCELSCOPE_DATA")) != NULL &&
 	    *o.dir == '\0')

@@ -281,7 +281,7 @@ test_scenarios(void **state)
 		{ "tpu-no-onprem-edge", "google-tpu-v5p google-tpu-v6e "
 		    "google-tpu-v7" },
 	};
-	struct dataset_opts o = { NULL, NULL };
+	struct dataset_opts o = { NULL, NULL, NULL };
 	struct dataset *ds;
 	struct diags dl;
 	size_t i, r, n;
