@@ -773,7 +773,7 @@ static int
 workload(const char *cmd, const struct dataset *ds, struct opt *opts,
     size_t nopts, int need_hw, struct calc_req *q)
 {
-	const char *v;
+	const char *v, *why;
 	long hw = 0, mo;
 
 	if (need_hw) {
@@ -812,12 +812,6 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	    opt_number(cmd, "overhead-us", opt_value(opts, nopts,
 	    "overhead-us"), &q->overhead_us) != 0)
 		return -1;
-	if ((q->mfu >= 0 && !(q->mfu > 0 && q->mfu <= 1)) ||
-	    (q->mbu >= 0 && !(q->mbu > 0 && q->mbu <= 1))) {
-		fprintf(stderr, "accelscope %s: --mfu and --mbu are fractions "
-		    "of peak, above 0 and at most 1\n", cmd);
-		return -1;
-	}
 	if (opt_prec(cmd, "precision", opt_value(opts, nopts, "precision"),
 	    &q->w.wprec) != 0)
 		return -1;
@@ -828,6 +822,10 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	    opt_prec(cmd, "act-precision", opt_value(opts, nopts,
 	    "act-precision"), &q->w.aprec) != 0)
 		return -1;
+	if (calc_req_check(ds, q, &why) != 0) {
+		fprintf(stderr, "accelscope %s: %s\n", cmd, why);
+		return -1;
+	}
 	return 0;
 }
 
