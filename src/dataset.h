@@ -131,8 +131,9 @@ struct bundled_file;
 
 /*
  * Where to load from: a directory, or with dir NULL the files of a list
- * in memory (as bundled.h describes them; an optional table may be left
- * out).  Zero every field a caller does not set.
+ * in memory (as bundled.h describes them, though the text need not end
+ * in a NUL; an optional table may be left out).  Zero every field a
+ * caller does not set.
  */
 struct dataset_opts {
 	const char	*dir;		/* NULL: files */
