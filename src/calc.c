@@ -302,6 +302,13 @@ calc_sim(const struct dataset *ds, const struct calc_req *q,
 	x.cache = xcalloc(2 * (c.slots + 1), sizeof *x.cache);
 	rc = sim_run(&c, sim_cost, &x, res, why);
 	free(x.cache);
+	/* Shown in milliseconds: a wait of 1e306 s would be infinite. */
+	if (rc == 0 && (!isfinite(res->ttft_p99 * 1e3) ||
+	    !isfinite(res->tpot_p99 * 1e3))) {
+		*why = "the simulation's times are not finite: the rate is too "
+		    "low or a batch's cost too high";
+		return -1;
+	}
 	return rc;
 }
 

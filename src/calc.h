@@ -59,7 +59,8 @@ int calc_run(const struct dataset *ds, const struct calc_req *q,
  * Simulate serving the request's workload under load (sim.h): the cost of
  * each batch comes from the model.  cfg->slots 0 means the request's
  * batch (0 there: the largest that fits); cfg->output is taken from the
- * request.  0, or -1 with why.
+ * request.  0, or -1 with why, also when a time would not be finite in
+ * milliseconds.
  */
 int calc_sim(const struct dataset *ds, const struct calc_req *q,
     const struct sim_cfg *cfg, struct sim_result *r, const char **why);
