@@ -9,9 +9,13 @@
  * Numbers come either as small whole numbers or as raw doubles, so NaN,
  * infinities, negatives, huge and subnormal values all occur.  Checked:
  * a request that is accepted and runs gives only finite figures, in the
- * result structs and in every number column of the grids made from them.
+ * result structs and in every cell of the grids made from them.
+ *
+ * With FUZZ_SHOW set in the environment, each request is printed as the
+ * calc command line that makes it, to try a failing input with the CLI.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,6 +205,38 @@ check_grid(struct grid *g, const char *what)
 	grid_free(g);
 }
 
+/* The request as a command line (numbers exact), on stderr. */
+static void
+show(const struct calc_req *q, unsigned strategy, double rate,
+    double wait_ms, const struct sim_cfg *sc)
+{
+	fprintf(stderr, "accelscope calc --hw %s --model %s --chips %.17g "
+	    "--batch %.17g --prompt %.17g --output %.17g --precision %s "
+	    "--kv-precision %s --act-precision %s",
+	    dataset_field(ds, DS_HARDWARE, q->hw, HW_ID),
+	    dataset_field(ds, DS_MODELS, q->model, MOD_ID), q->w.chips,
+	    q->w.batch, q->w.prompt, q->w.output,
+	    (unsigned)q->w.wprec < PREC_N ? perf_prec_name(q->w.wprec) : "?",
+	    (unsigned)q->w.kvprec < PREC_N ? perf_prec_name(q->w.kvprec) : "?",
+	    (unsigned)q->w.aprec < PREC_N ? perf_prec_name(q->w.aprec) : "?");
+	if (q->mfu >= 0)
+		fprintf(stderr, " --mfu %.17g", q->mfu);
+	if (q->mbu >= 0)
+		fprintf(stderr, " --mbu %.17g", q->mbu);
+	if (q->overhead_us >= 0)
+		fprintf(stderr, " --overhead-us %.17g", q->overhead_us);
+	if (q->price >= 0)
+		fprintf(stderr, " --price %.17g", q->price);
+	if (strategy < SIM_N)
+		fprintf(stderr, " --strategy %s --rate %.17g --max-wait %.17g "
+		    "--requests %zu --seed %llu",
+		    sim_strategy_name((enum sim_strategy)strategy), rate,
+		    wait_ms, sc->requests, (unsigned long long)sc->seed);
+	if (q->w.batch_cap != 0)
+		fprintf(stderr, " (batch_cap %.17g)", q->w.batch_cap);
+	fprintf(stderr, "\n");
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -239,6 +275,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sc.requests = 1 + bits(&in, 2) % FUZZ_REQUESTS;
 	sc.seed = bits(&in, 8);
 	rank_by = byte(&in) % 3;
+	if (getenv("FUZZ_SHOW") != NULL)
+		show(&q, strategy, rate, wait_ms, &sc);
 
 	if (calc_req_check(ds, &q, &why) != 0)
 		return 0;
