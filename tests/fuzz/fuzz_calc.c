@@ -25,9 +25,14 @@
 #include "perf.h"
 #include "sim.h"
 
-/* A simulation of more requests is slow under the sanitizers: the
-   command line allows 1,000,000, each fuzz input at most this. */
-#define FUZZ_REQUESTS 4096
+/*
+ * A simulation costs about requests x output tokens; the command line
+ * allows 100 million (a second or so), which under the sanitizers takes
+ * minutes.  Each input gets at most FUZZ_REQUESTS requests, fewer when
+ * the output is long, so that one run stays well under a second.
+ */
+#define FUZZ_REQUESTS	4096
+#define FUZZ_WORK	200000.0
 
 static struct dataset *ds;
 static size_t nhw, nmodels;
@@ -275,6 +280,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sc.requests = 1 + bits(&in, 2) % FUZZ_REQUESTS;
 	sc.seed = bits(&in, 8);
 	rank_by = byte(&in) % 3;
+	if ((double)sc.requests * q.w.output > FUZZ_WORK)
+		sc.requests = q.w.output >= FUZZ_WORK ? 1 :
+		    (size_t)(FUZZ_WORK / q.w.output);
 	if (getenv("FUZZ_SHOW") != NULL)
 		show(&q, strategy, rate, wait_ms, &sc);
 
