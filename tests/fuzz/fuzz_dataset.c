@@ -11,10 +11,12 @@
  * shows.
  *
  * Formatting the whole bundled dataset five ways costs most of a run
- * under the sanitizers, so a grid that only the other, bundled files feed
- * is formatted in one format, which the rest of the first byte picks (so
- * each is formatted every way over a run); grids the replaced file feeds
- * get every format.
+ * under the sanitizers, and a grid the replaced file does not feed is the
+ * same in every run; so such a grid is formatted in one format, which the
+ * rest of the first byte picks.  A grid the file feeds -- its table's, a
+ * table that refers to it (through the loader's reference checks rows
+ * come and go), the chips' views for sources, metrics, hardware and
+ * specs -- gets every format.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,12 +63,29 @@ use_grid(struct grid *g, int all)
 	grid_free(g);
 }
 
-/* Whether the input's table feeds the views of the chips and figures. */
+/* Whether table t's rows depend on the input's table: t is it, or
+   refers to it, directly or through another table. */
+static int
+feeds(int t)
+{
+	const struct table_spec *sc = dataset_schema((enum ds_table)t);
+	size_t f;
+
+	if (t == fuzzed)
+		return 1;
+	for (f = 0; f < sc->nfields; f++)
+		if (sc->fields[f].ref >= 0 && sc->fields[f].ref != t &&
+		    feeds(sc->fields[f].ref))
+			return 1;
+	return 0;
+}
+
+/* Whether the input's table feeds the views of the chips and figures:
+   hardware rows, with a column per metric, the figures and sources. */
 static int
 feeds_chips(void)
 {
-	return fuzzed == DS_SOURCES || fuzzed == DS_METRICS ||
-	    fuzzed == DS_HARDWARE || fuzzed == DS_SPECS;
+	return feeds(DS_HARDWARE) || feeds(DS_SPECS) || feeds(DS_METRICS);
 }
 
 static void
@@ -92,7 +111,7 @@ scenario_filter(const struct dataset *ds, size_t sc)
 		filter_free(f);
 	}
 	diags_done(&dl);
-	use_grid(g, fuzzed == DS_SCENARIOS);
+	use_grid(g, feeds(DS_SCENARIOS) || feeds_chips());
 }
 
 static void
@@ -105,8 +124,8 @@ views(const struct dataset *ds)
 	int t;
 
 	for (t = 0; t < DS_NTABLES; t++)
-		use_grid(view_list(ds, (enum ds_table)t), t == fuzzed ||
-		    ((t == DS_HARDWARE || t == DS_SPECS) && feeds_chips()));
+		use_grid(view_list(ds, (enum ds_table)t), feeds(t) ||
+		    (t == DS_HARDWARE && feeds_chips()));
 	n = dataset_count(ds, DS_HARDWARE);
 	for (i = 0; i < n; i++) {
 		use_grid(view_hardware_figures(ds, i), feeds_chips());
