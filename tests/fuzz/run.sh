@@ -27,7 +27,6 @@ start=$B/fuzz/$name.start
 set -- -max_total_time="$time" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$crashes/" -print_final_stats=1
 [ -f "tests/fuzz/$name.dict" ] && set -- "$@" -dict="tests/fuzz/$name.dict"
-[ -f "tests/fuzz/$name.options" ] && set -- "$@" $(cat "tests/fuzz/$name.options")
 set -- "$@" "$corpus"
 [ -d "$regress" ] && set -- "$@" "$regress"
 
