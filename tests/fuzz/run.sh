@@ -3,13 +3,15 @@
 #
 #   sh tests/fuzz/run.sh BUILDDIR NAME SECONDS
 #
-# The corpus is a scratch copy of tests/fuzz/corpus/NAME/ under
-# BUILDDIR/fuzz/corpus/NAME/, where the inputs libFuzzer finds stay for
-# the next run; tests/fuzz/regress/NAME/ (the saved crashes) is read too,
-# never written.  Nothing new goes into the repository by itself: a crash
-# worth keeping is copied to tests/fuzz/regress/NAME/ by hand, with the
-# fix.  Prints one summary line; on a crash, leak or timeout prints the
-# end of the log and where the input was saved, and exits 1.
+# The corpus is a fresh scratch copy of tests/fuzz/corpus/NAME/ in
+# BUILDDIR/fuzz/corpus/NAME/, where libFuzzer adds what it finds until the
+# next run (libFuzzer runs every input of its corpus before the clock
+# starts, so a corpus kept from run to run would make each take longer);
+# tests/fuzz/regress/NAME/ (the saved crashes) is read too, never written.
+# Nothing new goes into the repository by itself: a crash worth keeping is
+# copied to tests/fuzz/regress/NAME/ by hand, with the fix.  Prints one
+# summary line; on a crash, leak or timeout prints the end of the log and
+# where the input was saved, and exits 1.
 B=${1:?builddir} name=${2:?target} time=${3:-60}
 bin=$B/fuzz/fuzz_$name
 corpus=$B/fuzz/corpus/$name
@@ -19,6 +21,7 @@ seeds=tests/fuzz/corpus/$name
 regress=tests/fuzz/regress/$name
 
 [ -x "$bin" ] || { echo "fuzz $name: no $bin (make fuzz builds it)"; exit 1; }
+rm -rf "$corpus"
 mkdir -p "$corpus" "$crashes" || exit 1
 [ -d "$seeds" ] && cp "$seeds"/* "$corpus"/ 2>/dev/null
 start=$B/fuzz/$name.start
