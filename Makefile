@@ -5,6 +5,11 @@
 #   make check      install missing dependencies, build, run every test
 #   make asan       the whole test suite under AddressSanitizer + UBSan
 #   make valgrind   every subcommand and an explorer session under memcheck
+#   make fuzz       install clang and libFuzzer if missing, build the fuzz
+#                   targets of tests/fuzz/ into build-fuzz/ and run each
+#                   for FUZZ_TIME seconds (default 60), two at a time;
+#                   fails if one finds a crash, leak or timeout.  make
+#                   check replays their corpora without clang.
 #   make deps       install missing build dependencies (Debian/Ubuntu)
 #   make install    PREFIX=/usr/local DESTDIR= honoured; also BINDIR, MANDIR,
 #                   DATADIR, BASHCOMPDIR, ZSHCOMPDIR
@@ -52,9 +57,21 @@ CORE_OBJ  = $(CORE_SRC:%.c=$(B)/%.o) $(B)/bundled.o $(B)/bundled_themes.o
 UI_OBJ    = $(UI_SRC:%.c=$(B)/%.o)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 MANPAGES  = $(wildcard man/*.[1-9])
+# Fuzz targets: tests/fuzz/fuzz_NAME.c.  Each is linked twice: with
+# libFuzzer (make fuzz, clang) and with replay.c, which make check runs
+# over the target's corpus and saved crashes with any compiler.
+FUZZ_TARGETS = $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN  = $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
+REPLAY_BIN = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
+FUZZ_RUNS = $(FUZZ_TARGETS:%=fuzz-run-%)
+# The argument target drives cli_main(): the ui objects but main().
+FUZZ_UI_OBJ = $(filter-out $(B)/ui/main.o,$(UI_OBJ))
+FUZZ_TIME ?= 60
+FUZZ_CC   ?= clang
+FUZZ_SAN  = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 .PHONY: all run check test golden asan valgrind bench deps install uninstall \
-        clean lint-man
+        clean lint-man fuzz fuzz-deps fuzz-build $(FUZZ_RUNS)
 .DEFAULT_GOAL := all
 
 all: accelscope
@@ -128,6 +145,25 @@ $(B)/tests/%: tests/unit/%.c $(B)/libaccelscope.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(B)/libaccelscope.a $(CMOCKA_LIBS) $(CORE_LIBS)
 
+# The fuzz targets' objects, and their two links.
+$(B)/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Iui -Itests/fuzz $(ALL_CFLAGS) -c -o $@ $<
+
+$(REPLAY_BIN): $(B)/fuzz/replay_%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/fuzz.o \
+    $(B)/fuzz/replay.o $(B)/libaccelscope.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) \
+	    $(B)/libaccelscope.a $(if $(filter %_args,$@),$(CURSES_LIBS)) \
+	    $(CORE_LIBS)
+
+$(FUZZ_BIN): $(B)/fuzz/fuzz_%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/fuzz.o \
+    $(B)/libaccelscope.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ \
+	    $(filter %.o,$^) $(B)/libaccelscope.a \
+	    $(if $(filter %_args,$@),$(CURSES_LIBS)) $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_args $(B)/fuzz/replay_args: $(FUZZ_UI_OBJ)
+
 # Benchmarks (tests/bench/): timed, never part of make check.
 $(B)/bench/%: tests/bench/%.c $(B)/libaccelscope.a
 	@mkdir -p $(@D)
@@ -174,7 +210,7 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory test
 
-test: $(B)/accelscope $(TEST_BIN)
+test: $(B)/accelscope $(TEST_BIN) $(REPLAY_BIN)
 	@sh tests/run.sh $(B)
 
 asan:
@@ -193,6 +229,23 @@ valgrind:
 $(B)/tests/nojit.so: tests/nojit.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(PCRE_CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ $<
+
+# Fuzzing: everything built again with clang into build-fuzz/, libFuzzer
+# and the sanitizers compiled in; then every target runs for FUZZ_TIME
+# seconds, two at a time, -k so that each runs even when one fails.
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=$(FUZZ_CC) \
+	    CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    LDFLAGS="$(FUZZ_SAN)" fuzz-build
+	@$(MAKE) --no-print-directory -k -j2 B=build-fuzz $(FUZZ_RUNS)
+
+fuzz-deps:
+	@sh tests/deps.sh fuzz
+
+fuzz-build: $(FUZZ_BIN)
+
+$(FUZZ_RUNS): fuzz-run-%:
+	@sh tests/fuzz/run.sh $(B) $* $(FUZZ_TIME)
 
 # Rewrite the golden files from the program's output; review the diff.
 golden: $(B)/accelscope
@@ -228,6 +281,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan accelscope
+	rm -rf build build-asan build-fuzz accelscope
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(wildcard $(B)/fuzz/*.d)

@@ -45,6 +45,52 @@ calc_req_init(struct calc_req *q, size_t hw, size_t model)
 	q->mfu = q->mbu = q->overhead_us = q->price = -1;
 }
 
+/* v is a whole number from lo to hi. */
+static int
+whole(double v, double lo, double hi)
+{
+	return v >= lo && v <= hi && v == floor(v);
+}
+
+/* v is unset (negative: the dataset's) or from lo to hi; not NaN. */
+static int
+override(double v, double lo, double hi)
+{
+	return v < 0 || (v >= lo && v <= hi);
+}
+
+int
+calc_req_check(const struct dataset *ds, const struct calc_req *q,
+    const char **why)
+{
+	const struct perf_work *w = &q->w;
+
+	*why = NULL;
+	if (q->hw >= dataset_count(ds, DS_HARDWARE) ||
+	    q->model >= dataset_count(ds, DS_MODELS))
+		*why = "no such hardware or model in the dataset";
+	else if (!whole(w->chips, 0, 1e6))
+		*why = "chips: a whole number up to 1,000,000, or 0 for the "
+		    "fewest that hold the model";
+	else if (!whole(w->batch, 0, 1e9) || !whole(w->batch_cap, 0, 1e9))
+		*why = "batch: a whole number up to 1,000,000,000, or the "
+		    "largest that fits";
+	else if (!whole(w->prompt, 0, 1e9) || !whole(w->output, 0, 1e9))
+		*why = "prompt and output: whole numbers of tokens up to "
+		    "1,000,000,000";
+	else if (!(q->mfu < 0 || (q->mfu > 0 && q->mfu <= 1)) ||
+	    !(q->mbu < 0 || (q->mbu > 0 && q->mbu <= 1)))
+		*why = "mfu and mbu are fractions of peak, above 0 and at "
+		    "most 1";
+	else if (!override(q->overhead_us, 0, 1e7) ||
+	    !override(q->price, 0, 1e7))
+		*why = "overhead and price: numbers from 0 to 10,000,000";
+	else if ((unsigned)w->wprec >= PREC_N ||
+	    (unsigned)w->kvprec >= PREC_N || (unsigned)w->aprec >= PREC_N)
+		*why = "unknown precision";
+	return *why != NULL ? -1 : 0;
+}
+
 void
 calc_hw(const struct dataset *ds, size_t hw, struct perf_hw *h)
 {
@@ -256,6 +302,13 @@ calc_sim(const struct dataset *ds, const struct calc_req *q,
 	x.cache = xcalloc(2 * (c.slots + 1), sizeof *x.cache);
 	rc = sim_run(&c, sim_cost, &x, res, why);
 	free(x.cache);
+	/* Shown in milliseconds: a wait of 1e306 s would be infinite. */
+	if (rc == 0 && (!isfinite(res->ttft_p99 * 1e3) ||
+	    !isfinite(res->tpot_p99 * 1e3))) {
+		*why = "the simulation's times are not finite: the rate is too "
+		    "low or a batch's cost too high";
+		return -1;
+	}
 	return rc;
 }
 

@@ -24,6 +24,19 @@ struct calc_req {
 /* Defaults: batch 1, prompt 1024, output 256, bf16 throughout. */
 void calc_req_init(struct calc_req *q, size_t hw, size_t model);
 
+/*
+ * Whether q is a request a user may make of ds: hardware and model rows
+ * of ds; chips 0 (the fewest that hold the model) or a whole number up to
+ * 1,000,000; batch 0 (the largest that fits) or a whole number up to
+ * 1,000,000,000, and so are prompt and output tokens; mfu and mbu
+ * fractions in (0, 1]; overhead_us and price at most 10,000,000; known
+ * precisions.  Negative mfu, mbu, overhead_us and price keep the
+ * dataset's.  The command line and the fuzzers check requests here
+ * before calc_run().  Returns 0, or -1 with why (static text).
+ */
+int calc_req_check(const struct dataset *ds, const struct calc_req *q,
+    const char **why);
+
 /* The hardware's figures (preferred ones) and its first listed price. */
 void calc_hw(const struct dataset *ds, size_t hw, struct perf_hw *h);
 void calc_model(const struct dataset *ds, size_t model, struct perf_model *m);
@@ -46,7 +59,8 @@ int calc_run(const struct dataset *ds, const struct calc_req *q,
  * Simulate serving the request's workload under load (sim.h): the cost of
  * each batch comes from the model.  cfg->slots 0 means the request's
  * batch (0 there: the largest that fits); cfg->output is taken from the
- * request.  0, or -1 with why.
+ * request.  0, or -1 with why, also when a time would not be finite in
+ * milliseconds.
  */
 int calc_sim(const struct dataset *ds, const struct calc_req *q,
     const struct sim_cfg *cfg, struct sim_result *r, const char **why);

@@ -846,15 +846,16 @@ type_specs(struct dataset *ds)
 	}
 }
 
-/* A table from the bundled set, or NULL when it has none of that name. */
+/* A table from a list in memory, or NULL when it has none of that name. */
 static struct table *
-load_bundled(const char *file, struct diags *dl)
+load_mem(const struct bundled_file *list, const char *file,
+    struct diags *dl)
 {
 	const struct bundled_file *b;
 	char *name;
 	struct table *t;
 
-	for (b = bundled_files; b->name != NULL; b++) {
+	for (b = list; b->name != NULL; b++) {
 		if (strcmp(b->name, file) != 0)
 			continue;
 		name = xasprintf("dataset/%s", file);
@@ -904,15 +905,22 @@ dataset_load(const struct dataset_opts *o, struct diags *dl)
 	}
 	any = 0;
 	ds = xcalloc(1, sizeof *ds);
-	ds->origin = xstrdup(o->dir != NULL ? o->dir : "bundled");
+	ds->origin = xstrdup(o->dir != NULL ? o->dir : o->files != NULL ?
+	    "memory" : "bundled");
 	for (t = 0; t < DS_NTABLES; t++) {
 		const char *file = schemas[t].file;
 
-		if (o->dir == NULL) {
-			tab = load_bundled(file, dl);
+		if (o->dir == NULL && o->files == NULL) {
+			tab = load_mem(bundled_files, file, dl);
 			if (tab == NULL)
 				diags_add(dl, DIAG_ERROR, "dataset", 0, 0,
 				    "bundled %s is missing", file);
+		} else if (o->dir == NULL) {
+			tab = load_mem(o->files, file, dl);
+			if (tab == NULL && !schemas[t].optional)
+				diags_add(dl, DIAG_ERROR, "dataset", 0, 0,
+				    "missing: every dataset has %s (%s)", file,
+				    schemas[t].help);
 		} else {
 			path = xasprintf("%s/%s", o->dir, file);
 			if (stat(path, &st) == -1 && errno == ENOENT &&

@@ -127,10 +127,18 @@ struct dataset {
 	char		*origin;		/* "bundled" or the directory */
 };
 
-/* Where to load from. */
+struct bundled_file;
+
+/*
+ * Where to load from: a directory, or with dir NULL the files of a list
+ * in memory (as bundled.h describes them, though the text need not end
+ * in a NUL; an optional table may be left out).  Zero every field a
+ * caller does not set.
+ */
 struct dataset_opts {
-	const char	*dir;		/* NULL: the bundled dataset */
+	const char	*dir;		/* NULL: files */
 	const char	*overlay;	/* NULL or a directory of additions */
+	const struct bundled_file *files;	/* NULL: the bundled set */
 };
 
 /*

@@ -72,7 +72,18 @@ struct parser {
 	struct filter		*f;
 	struct diags		*dl;
 	int			 failed;
+	int			 depth;		/* of ( and not */
+	size_t			 conditions;
 };
+
+/*
+ * The parser and the evaluator recurse: bounds on nesting and on the
+ * conditions (each and/or adds a level to the tree) keep a long
+ * expression -- a scenario's filter is data -- from overflowing the
+ * stack.
+ */
+#define MAX_DEPTH	64
+#define MAX_CONDITIONS	1000
 
 static unsigned
 column(const struct parser *p, size_t at)
@@ -308,17 +319,32 @@ parse_factor(struct parser *p)
 
 	if (p->failed)
 		return NULL;
+	if ((p->tok == TOK_NOT || p->tok == TOK_LPAREN) &&
+	    p->depth == MAX_DEPTH) {
+		error_at(p, p->pos, "nested too deeply (at most %d levels of "
+		    "parentheses and not)", MAX_DEPTH);
+		return NULL;
+	}
+	if ((p->tok == TOK_WORD || p->tok == TOK_STRING ||
+	    p->tok == TOK_REGEX) && ++p->conditions > MAX_CONDITIONS) {
+		error_at(p, p->pos, "more than %d conditions", MAX_CONDITIONS);
+		return NULL;
+	}
 	switch (p->tok) {
 	case TOK_NOT:
 		next(p);
 		n = node_new(p, N_NOT);
-		if ((n->a = parse_factor(p)) == NULL)
-			return NULL;
-		return n;
+		p->depth++;
+		n->a = parse_factor(p);
+		p->depth--;
+		return n->a != NULL ? n : NULL;
 	case TOK_LPAREN:
 		at = p->pos;
 		next(p);
-		if ((n = parse_expr(p)) == NULL)
+		p->depth++;
+		n = parse_expr(p);
+		p->depth--;
+		if (n == NULL)
 			return NULL;
 		if (p->tok != TOK_RPAREN) {
 			error_at(p, at, "unbalanced parenthesis: no closing )");

@@ -136,6 +136,32 @@ step(const struct perf_hw *h, const struct perf_model *m,
 		s->bound = BOUND_PIPELINE;
 }
 
+static int
+step_finite(const struct perf_step *s)
+{
+	return isfinite(s->compute_s) && isfinite(s->memory_s) &&
+	    isfinite(s->comm_s) && isfinite(s->overhead_s) &&
+	    isfinite(s->pipeline_s) && isfinite(s->total_s) &&
+	    isfinite(s->flops) && isfinite(s->bytes) &&
+	    isfinite(s->weight_bytes);
+}
+
+/* Every figure of r, and the times in milliseconds as they are shown. */
+static int
+result_finite(const struct perf_result *r)
+{
+	return isfinite(r->chips) && isfinite(r->chips_needed) &&
+	    isfinite(r->weights_bytes) && isfinite(r->weights_per_chip) &&
+	    isfinite(r->kv_per_token) && isfinite(r->kv_per_seq) &&
+	    isfinite(r->max_batch) && isfinite(r->batch) &&
+	    isfinite(r->peak_used) && step_finite(&r->prefill) &&
+	    step_finite(&r->decode) && isfinite(r->ttft_s * 1e3) &&
+	    isfinite(r->tpot_s * 1e3) && isfinite(r->e2e_s * 1e3) &&
+	    isfinite(r->tokens_per_s_user) && isfinite(r->tokens_per_s) &&
+	    isfinite(r->cost_per_mtok) && isfinite(r->joules_per_token) &&
+	    isfinite(r->ridge) && isfinite(r->intensity);
+}
+
 int
 perf_eval(const struct perf_hw *h, const struct perf_model *m,
     const struct perf_eff *e, const struct perf_work *w,
@@ -265,9 +291,7 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 		r->joules_per_token = h->power_w * n / r->tokens_per_s;
 	r->ridge = peak / h->mem_bw;
 	r->intensity = r->decode.flops / r->decode.bytes;
-	if (!isfinite(r->ttft_s) || !isfinite(r->tpot_s) ||
-	    !isfinite(r->tokens_per_s) || !isfinite(r->cost_per_mtok) ||
-	    !isfinite(r->joules_per_token) || !isfinite(r->intensity)) {
+	if (!result_finite(r)) {
 		*why = "the figures give no finite result";
 		return -1;
 	}

@@ -123,9 +123,10 @@ struct perf_result {
 
 /*
  * Evaluate the workload w of model m on hardware h with efficiencies e.
- * Every result is finite.  Returns 0, or -1 with why (static text) when
- * the inputs cannot describe a run (no bandwidth, no tokens); a model that
- * does not fit is not an error: fits is 0 and max_batch 0.
+ * Every result is finite, and so are the times in milliseconds.  Returns
+ * 0, or -1 with why (static text) when the inputs cannot describe a run
+ * (no bandwidth, no tokens) or give a figure that is not finite; a model
+ * that does not fit is not an error: fits is 0 and max_batch 0.
  */
 int perf_eval(const struct perf_hw *h, const struct perf_model *m,
     const struct perf_eff *e, const struct perf_work *w,

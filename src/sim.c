@@ -69,11 +69,19 @@ sim_quantile(double *v, size_t n, double p)
 	return v[k - 1];
 }
 
+/*
+ * The clock decides what runs when; each request's times are kept from
+ * its arrival (wait for its batch, first token, last token), summed from
+ * the costs themselves.  Late in a long run at a low rate the clock is so
+ * large that a short batch's cost would vanish in rounding it, but the
+ * latencies measured from arrival keep it.
+ */
 struct run {
 	const struct sim_cfg *c;
 	sim_cost_fn	 cost;
 	void		*ctx;
-	double		*arr, *start, *first, *finish;
+	double		*arr;		/* arrival times */
+	double		*wait, *first, *last;	/* from arrival */
 	double		 steps, batch_sum;
 	int		 bad;
 };
@@ -96,7 +104,7 @@ run_batches(struct run *u)
 {
 	const struct sim_cfg *c = u->c;
 	size_t n = c->requests, i = 0, j, k, last;
-	double free_at = 0, go, full, pre, dec;
+	double free_at = 0, go, full, pre, dec, rest;
 
 	while (i < n && !u->bad) {
 		last = i + c->slots - 1;
@@ -111,14 +119,15 @@ run_batches(struct run *u)
 			;
 		pre = cost(u, 0, k);
 		dec = c->output > 1 ? cost(u, 1, k) : 0;
+		rest = (double)(c->output - 1) * dec;
 		for (j = i; j < i + k; j++) {
-			u->start[j] = go;
-			u->first[j] = go + pre;
-			u->finish[j] = go + pre + (double)(c->output - 1) * dec;
+			u->wait[j] = go - u->arr[j];
+			u->first[j] = u->wait[j] + pre;
+			u->last[j] = u->first[j] + rest;
 		}
 		u->steps += (double)(c->output - 1);
 		u->batch_sum += (double)(c->output - 1) * (double)k;
-		free_at = u->finish[i];
+		free_at = go + pre + rest;
 		i += k;
 	}
 }
@@ -131,11 +140,15 @@ run_continuous(struct run *u)
 	size_t n = c->requests, head = 0, arrived = 0, nrun = 0, done = 0;
 	size_t j, k, *run = xcalloc(c->slots, sizeof *run);
 	size_t *left = xcalloc(n, sizeof *left);
-	double t = 0, dt;
+	double t = 0, dt, base = 0, since = 0;
 
+	/* t is the clock; since is the time since it last jumped to an
+	   arrival, base, which the times from arrival are measured by. */
 	while (done < n && !u->bad) {
-		if (nrun == 0 && head < n && u->arr[head] > t)
-			t = u->arr[head];
+		if (nrun == 0 && head < n && u->arr[head] > t) {
+			t = base = u->arr[head];
+			since = 0;
+		}
 		while (arrived < n && u->arr[arrived] <= t)
 			arrived++;
 		k = arrived - head;
@@ -146,24 +159,27 @@ run_continuous(struct run *u)
 			dt = cost(u, 0, k);
 			t += dt;
 			for (j = head; j < head + k; j++) {
-				u->start[j] = t - dt;
-				u->first[j] = t;
+				u->wait[j] = base - u->arr[j] + since;
+				u->first[j] = u->wait[j] + dt;
 				left[j] = c->output - 1;
 				if (left[j] == 0) {
-					u->finish[j] = t;
+					u->last[j] = u->first[j];
 					done++;
 				} else
 					run[nrun++] = j;
 			}
 			head += k;
+			since += dt;
 			continue;
 		}
-		t += cost(u, 1, nrun);
+		dt = cost(u, 1, nrun);
+		t += dt;
+		since += dt;
 		u->steps++;
 		u->batch_sum += (double)nrun;
 		for (j = 0; j < nrun; ) {
 			if (--left[run[j]] == 0) {
-				u->finish[run[j]] = t;
+				u->last[run[j]] = base - u->arr[run[j]] + since;
 				done++;
 				run[j] = run[--nrun];
 			} else
@@ -210,9 +226,9 @@ sim_run(const struct sim_cfg *c, sim_cost_fn costfn, void *ctx,
 	u.cost = costfn;
 	u.ctx = ctx;
 	u.arr = xcalloc(4 * n, sizeof *u.arr);
-	u.start = u.arr + n;
-	u.first = u.start + n;
-	u.finish = u.first + n;
+	u.wait = u.arr + n;
+	u.first = u.wait + n;
+	u.last = u.first + n;
 	for (i = 0; i < n; i++) {
 		/* Exponential gaps from a uniform in [0, 1). */
 		t += -log1p(-(double)(next(&seed) >> 11) * 0x1p-53) / c->rate;
@@ -230,8 +246,8 @@ sim_run(const struct sim_cfg *c, sim_cost_fn costfn, void *ctx,
 
 	v = xcalloc(n, sizeof *v);
 	for (i = 0; i < n; i++) {
-		v[i] = u.first[i] - u.arr[i];
-		r->span_s = fmax(r->span_s, u.finish[i] - u.arr[0]);
+		v[i] = u.first[i];
+		r->span_s = fmax(r->span_s, u.arr[i] - u.arr[0] + u.last[i]);
 	}
 	/* Overloaded: the wait for a slot grows with time.  Compare the
 	   first and last quarters of the run: waiting 5% longer for every
@@ -241,9 +257,9 @@ sim_run(const struct sim_cfg *c, sim_cost_fn costfn, void *ctx,
 		double w1 = 0, w4 = 0, a1 = 0, a4 = 0;
 
 		for (i = 0; i < q; i++) {
-			w1 += u.start[i] - u.arr[i];
+			w1 += u.wait[i];
 			a1 += u.arr[i];
-			w4 += u.start[n - 1 - i] - u.arr[n - 1 - i];
+			w4 += u.wait[n - 1 - i];
 			a4 += u.arr[n - 1 - i];
 		}
 		r->overloaded = a4 > a1 && (w4 - w1) / (a4 - a1) > 0.05;
@@ -251,12 +267,12 @@ sim_run(const struct sim_cfg *c, sim_cost_fn costfn, void *ctx,
 	r->ttft_p50 = sim_quantile(v, n, 0.5);
 	r->ttft_p99 = sim_quantile(v, n, 0.99);
 	for (i = 0; i < n; i++)
-		v[i] = c->output > 1 ? (u.finish[i] - u.first[i]) /
+		v[i] = c->output > 1 ? (u.last[i] - u.first[i]) /
 		    (double)(c->output - 1) : 0;
 	r->tpot_p50 = sim_quantile(v, n, 0.5);
 	r->tpot_p99 = sim_quantile(v, n, 0.99);
 	for (i = 0; i < n; i++)
-		v[i] = u.finish[i] - u.arr[i];
+		v[i] = u.last[i];
 	r->e2e_p50 = sim_quantile(v, n, 0.5);
 	r->e2e_p99 = sim_quantile(v, n, 0.99);
 	tokens = (double)n * (double)c->output;
@@ -265,5 +281,16 @@ sim_run(const struct sim_cfg *c, sim_cost_fn costfn, void *ctx,
 	r->mean_batch = u.steps > 0 ? u.batch_sum / u.steps : 0;
 	free(v);
 	free(u.arr);
+	/* A rate so low that the arrival times overflow, or costs so
+	   large that their sums do. */
+	if (!isfinite(r->ttft_p99) || !isfinite(r->tpot_p99) ||
+	    !isfinite(r->e2e_p99) || !isfinite(r->span_s) ||
+	    !isfinite(r->throughput) || !isfinite(r->offered) ||
+	    !isfinite(r->mean_batch)) {
+		memset(r, 0, sizeof *r);
+		*why = "the simulation's times are not finite: the rate is too "
+		    "low or a batch's cost too high";
+		return -1;
+	}
 	return 0;
 }

@@ -60,8 +60,9 @@ struct sim_result {
 /*
  * Run the simulation.  The same configuration and costs give the same
  * result, bit for bit.  Returns 0, or -1 with why (static text) for a
- * configuration that cannot run (no rate, no slots, no requests) or a
- * cost that is not finite and positive.
+ * configuration that cannot run (no rate, no slots, no requests), a
+ * cost that is not finite and positive, or times that are not finite (a
+ * rate so low that the arrivals overflow).  Every figure of r is finite.
  */
 int sim_run(const struct sim_cfg *c, sim_cost_fn cost, void *ctx,
     struct sim_result *r, const char **why);

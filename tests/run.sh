@@ -1,8 +1,9 @@
 #!/bin/sh
-# Run every test: the cmocka unit tests, the CLI golden tests, the man page
-# lint, make install and uninstall into a scratch directory, the shell
-# completions, then the terminal tests when tmux is there.  Ends with one
-# summary line, "N passed, N failed".
+# Run every test: the cmocka unit tests, the CLI golden tests, the fuzz
+# targets over their corpora, the man page lint, make install and
+# uninstall into a scratch directory, the shell completions, then the
+# terminal tests when tmux is there.  Ends with one summary line,
+# "N passed, N failed".
 #
 #   sh tests/run.sh BUILDDIR          run all
 #   UPDATE=1 sh tests/run.sh BUILDDIR  rewrite the golden files from output
@@ -65,6 +66,24 @@ while IFS= read -r line; do
 done <"$log"
 [ "$n" -ge 60 ] || bad "bad.sh: only $n hostile inputs ran"
 rm -f "$log"
+
+echo "== fuzz corpora replay"
+# Each fuzz target, built without libFuzzer, over its seed corpus and the
+# inputs that once made it fail (tests/fuzz/regress/NAME/): one pass each.
+for t in "$B"/fuzz/replay_*; do
+	[ -x "$t" ] || continue
+	name=${t##*/replay_}
+	set --
+	for f in tests/fuzz/corpus/"$name"/* tests/fuzz/regress/"$name"/*; do
+		[ -f "$f" ] && set -- "$@" "$f"
+	done
+	log=$(mktemp)
+	if "$t" "$@" >"$log" 2>&1; then ok; else
+		bad "fuzz/$name"
+		tail -n 20 "$log"
+	fi
+	rm -f "$log"
+done
 
 echo "== colours by TERM"
 # What terminfo says each terminal has must pick the same colours as

@@ -214,6 +214,7 @@ cli_load(struct cli_global *g, const char *data, struct diags *dl)
 	struct dataset *ds;
 	char *overlay = overlay_dir();
 
+	memset(&o, 0, sizeof o);
 	o.dir = data != NULL ? data : g->data;
 	if (o.dir == NULL && (o.dir = getenv("ACCELSCOPE_DATA")) != NULL &&
 	    *o.dir == '\0')
@@ -967,20 +968,6 @@ opt_number(const char *cmd, const char *name, const char *v, double *out)
 	return 0;
 }
 
-/* opt_number() for counts: chips, batch, tokens. */
-static int
-opt_whole(const char *cmd, const char *name, const char *v, double *out)
-{
-	if (opt_number(cmd, name, v, out) != 0)
-		return -1;
-	if (v != NULL && *out != floor(*out)) {
-		cli_errorf("accelscope %s: --%s wants a whole number, not "
-		    "\"%s\"\n", cmd, name, v);
-		return -1;
-	}
-	return 0;
-}
-
 static int
 opt_prec(const char *cmd, const char *name, const char *v,
     enum perf_prec *out)
@@ -1025,7 +1012,7 @@ static int
 workload(const char *cmd, const struct dataset *ds, struct opt *opts,
     size_t nopts, int need_hw, struct calc_req *q)
 {
-	const char *v;
+	const char *v, *why;
 	long hw = 0, mo;
 
 	if (need_hw) {
@@ -1044,18 +1031,18 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	if ((v = opt_value(opts, nopts, "batch")) != NULL &&
 	    strcmp(v, "max") == 0)
 		q->w.batch = 0;
-	else if (opt_whole(cmd, "batch", v, &q->w.batch) != 0)
+	else if (opt_number(cmd, "batch", v, &q->w.batch) != 0)
 		return -1;
 	if (v != NULL && strcmp(v, "max") != 0 && q->w.batch < 1) {
 		cli_errorf("accelscope %s: --batch is at least 1, or "
 		    "max\n", cmd);
 		return -1;
 	}
-	if (opt_whole(cmd, "chips", opt_value(opts, nopts, "chips"),
+	if (opt_number(cmd, "chips", opt_value(opts, nopts, "chips"),
 	    &q->w.chips) != 0 ||
-	    opt_whole(cmd, "prompt", opt_value(opts, nopts, "prompt"),
+	    opt_number(cmd, "prompt", opt_value(opts, nopts, "prompt"),
 	    &q->w.prompt) != 0 ||
-	    opt_whole(cmd, "output", opt_value(opts, nopts, "output"),
+	    opt_number(cmd, "output", opt_value(opts, nopts, "output"),
 	    &q->w.output) != 0 ||
 	    opt_number(cmd, "price", opt_value(opts, nopts, "price"),
 	    &q->price) != 0 ||
@@ -1064,12 +1051,6 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	    opt_number(cmd, "overhead-us", opt_value(opts, nopts,
 	    "overhead-us"), &q->overhead_us) != 0)
 		return -1;
-	if ((q->mfu >= 0 && !(q->mfu > 0 && q->mfu <= 1)) ||
-	    (q->mbu >= 0 && !(q->mbu > 0 && q->mbu <= 1))) {
-		cli_errorf("accelscope %s: --mfu and --mbu are fractions "
-		    "of peak, above 0 and at most 1\n", cmd);
-		return -1;
-	}
 	if (opt_prec(cmd, "precision", opt_value(opts, nopts, "precision"),
 	    &q->w.wprec) != 0)
 		return -1;
@@ -1080,6 +1061,10 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	    opt_prec(cmd, "act-precision", opt_value(opts, nopts,
 	    "act-precision"), &q->w.aprec) != 0)
 		return -1;
+	if (calc_req_check(ds, q, &why) != 0) {
+		cli_errorf("accelscope %s: %s\n", cmd, why);
+		return -1;
+	}
 	return 0;
 }
 

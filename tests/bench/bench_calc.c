@@ -89,7 +89,7 @@ sweep_sim(const struct dataset *ds, const struct calc_req *q,
 int
 main(void)
 {
-	struct dataset_opts o = { NULL, NULL };
+	struct dataset_opts o = { NULL, NULL, NULL };
 	struct diags dl;
 	struct dataset *ds;
 	struct calc_req q;

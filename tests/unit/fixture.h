@@ -20,7 +20,7 @@
 static int
 fixture_setup(void **state, const char *name, size_t *problems)
 {
-	struct dataset_opts o = { NULL, NULL };
+	struct dataset_opts o = { NULL, NULL, NULL };
 	struct diags dl;
 	char dir[256];
 

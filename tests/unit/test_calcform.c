@@ -21,7 +21,7 @@ static struct dataset *ds;
 static int
 setup(void **state)
 {
-	struct dataset_opts o = { NULL, NULL };
+	struct dataset_opts o = { NULL, NULL, NULL };
 	struct diags dl;
 
 	(void)state;

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "bundled.h"
 #include "dataset.h"
 
 #ifndef TESTDATA
@@ -23,7 +24,7 @@
 static struct dataset *
 load_dir(const char *dir, const char *overlay, struct diags *dl)
 {
-	struct dataset_opts o = { dir, overlay };
+	struct dataset_opts o = { dir, overlay, NULL };
 
 	diags_init(dl);
 	return dataset_load(&o, dl);
@@ -123,6 +124,40 @@ test_missing_dir(void **state)
 	diags_done(&dl);
 }
 
+/* From memory: the optional tables may be left out, the others not. */
+static void
+test_files_in_memory(void **state)
+{
+	static const char hw[] = "id,name,vendor,category,status,deployment\n"
+	    "x1,X One,Xco,GPU,shipping,on-prem\n";
+	const struct bundled_file files[] = {
+		{ "hardware.csv", hw, sizeof hw - 1 },
+		{ NULL, NULL, 0 }
+	};
+	struct dataset_opts o = { NULL, NULL, files };
+	struct dataset *ds;
+	struct diags dl;
+	size_t i;
+	char *s;
+
+	(void)state;
+	diags_init(&dl);
+	ds = dataset_load(&o, &dl);
+	assert_non_null(ds);
+	assert_string_equal(ds->origin, "memory");
+	assert_int_equal(dataset_count(ds, DS_HARDWARE), 1);
+	/* sources, metrics, specs, comparisons, matrix, analysis,
+	   scenarios: the tables every dataset has. */
+	assert_int_equal(dl.errors, 7);
+	for (i = 0; i < dl.n; i++)
+		assert_null(strstr(dl.v[i].msg, "models.csv"));
+	s = diag_format(&dl.v[0]);
+	assert_non_null(strstr(s, "missing: every dataset has"));
+	free(s);
+	dataset_free(ds);
+	diags_done(&dl);
+}
+
 static void
 test_parse_number(void **state)
 {
@@ -213,6 +248,7 @@ main(void)
 		cmocka_unit_test(test_broken_reports_and_keeps_the_rest),
 		cmocka_unit_test(test_overlay_replaces_and_adds),
 		cmocka_unit_test(test_missing_dir),
+		cmocka_unit_test(test_files_in_memory),
 		cmocka_unit_test(test_parse_number),
 		cmocka_unit_test(test_bundled_complete),
 	};

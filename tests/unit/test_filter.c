@@ -185,6 +185,53 @@ test_cases(void **state)
 	assert_true(sizeof cases / sizeof cases[0] >= 40);
 }
 
+/* Deep nesting and long expressions stop at a diagnostic, not the stack. */
+static void
+test_limits(void **state)
+{
+	struct buf b;
+	char *got;
+	int i;
+
+	(void)state;
+	buf_init(&b);
+	for (i = 0; i < 64; i++)
+		buf_puts(&b, "(");
+	buf_puts(&b, "groq");
+	for (i = 0; i < 64; i++)
+		buf_puts(&b, ")");
+	got = run(b.s);
+	assert_string_equal(got, "lpu");
+	free(got);
+	buf_reset(&b);
+	for (i = 0; i < 100000; i++)
+		buf_puts(&b, "(");
+	got = run(b.s);
+	assert_string_equal(got, "1:65: error: nested too deeply (at most 64 "
+	    "levels of parentheses and not)");
+	free(got);
+	buf_reset(&b);
+	for (i = 0; i < 100000; i++)
+		buf_puts(&b, "not ");
+	buf_puts(&b, "groq");
+	got = run(b.s);
+	assert_string_equal(got, "1:257: error: nested too deeply (at most 64 "
+	    "levels of parentheses and not)");
+	free(got);
+	buf_reset(&b);
+	buf_puts(&b, "groq");
+	for (i = 1; i < 1000; i++)
+		buf_puts(&b, " or groq");
+	got = run(b.s);
+	assert_string_equal(got, "lpu");
+	free(got);
+	buf_puts(&b, " and x");
+	got = run(b.s);
+	assert_string_equal(got, "1:8002: error: more than 1000 conditions");
+	free(got);
+	buf_done(&b);
+}
+
 static void
 test_pathological(void **state)
 {
@@ -281,7 +328,7 @@ test_scenarios(void **state)
 		{ "tpu-no-onprem-edge", "google-tpu-v5p google-tpu-v6e "
 		    "google-tpu-v7" },
 	};
-	struct dataset_opts o = { NULL, NULL };
+	struct dataset_opts o = { NULL, NULL, NULL };
 	struct dataset *ds;
 	struct diags dl;
 	size_t i, r, n;
@@ -323,6 +370,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_pathological),
 		cmocka_unit_test(test_scenarios),
 	};

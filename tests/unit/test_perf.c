@@ -289,6 +289,18 @@ test_bad(void **state)
 	w.aprec = PREC_FP8;
 	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
 	assert_int_equal(r.aprec_used, PREC_BF16);
+	/* An MFU of 2.2e-308 (fuzz_calc): a prefill of about 1e305 s, whose
+	   milliseconds overflow; so would a model of 1e-300 parameters make
+	   tokens per second per user. */
+	h100(&h);
+	eff(&e);
+	work(&w, 4, 1);
+	e.mfu = e.mfu_decode = 2.2250738585072014e-308;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+	assert_string_equal(why, "the figures give no finite result");
+	e.mfu = e.mfu_decode = 1e-290;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(isfinite(r.ttft_s * 1e3) && isfinite(r.e2e_s * 1e3));
 }
 
 int

@@ -94,6 +94,38 @@ test_alone(void **state)
 }
 
 /*
+ * At a rate so low that the arrival times are about 1e290 s, a batch's
+ * cost is far below their rounding: the latencies, measured from each
+ * arrival, keep it, and the throughput of a lone request is finite.
+ * Lower still, the arrival times overflow: an error, not infinities.
+ */
+static void
+test_low_rate(void **state)
+{
+	struct sim_cfg c;
+	struct sim_result r;
+	struct flat f;
+	const char *why;
+	int s;
+
+	(void)state;
+	for (s = 0; s < SIM_N; s++) {
+		memset(&f, 0, sizeof f);
+		cfg(&c, (enum sim_strategy)s, 1e-290, 1, 3, 1);
+		assert_int_equal(sim_run(&c, flat, &f, &r, &why), 0);
+		assert_true(fabs(r.ttft_p50 - 0.1) < 1e-9);
+		assert_true(fabs(r.tpot_p99 - 0.01) < 1e-9);
+		assert_true(fabs(r.e2e_p99 - 0.12) < 1e-9);
+		assert_true(fabs(r.throughput - 3 / 0.12) < 1e-6);
+		cfg(&c, (enum sim_strategy)s, 1e-307, 1, 3, 1000);
+		assert_int_equal(sim_run(&c, flat, &f, &r, &why), -1);
+		assert_string_equal(why, "the simulation's times are not "
+		    "finite: the rate is too low or a batch's cost too high");
+		assert_true(r.throughput == 0);
+	}
+}
+
+/*
  * Eight requests at once (a billion a second), four slots, three tokens.
  * Continuous: the first arrives alone (prefill to 0.1); the other three
  * join (prefill to 0.2), two steps to 0.22; the last four 0.32 and 0.34.
@@ -235,6 +267,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alone),
+		cmocka_unit_test(test_low_rate),
 		cmocka_unit_test(test_burst),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_load),

@@ -1,0 +1,154 @@
+/*
+ * Fuzz the CSV loader: table_load_mem() on the input, then every cell,
+ * header and position of the result read back, so ASan sees each read.
+ *
+ * Positions are checked against the input: a cell's line and column must
+ * find the place where its field starts -- its opening quote, or its text
+ * followed by a delimiter -- since diagnostics and the explorer trust
+ * them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "fuzz.h"
+#include "table.h"
+#include "utf8.h"
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	return 0;
+}
+
+/*
+ * The byte offset in s[0..len) of line l, character column c, counting
+ * lines as the loader does (LF, CRLF or a lone CR end one) and characters
+ * as bytes that are not UTF-8 continuation bytes; len when past the end.
+ */
+static size_t
+offset_of(const char *s, size_t len, unsigned l, unsigned c)
+{
+	size_t i = 0;
+	unsigned il = 1, ic = 1;
+
+	while (i < len && (il < l || ic < c)) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b == '\n' || (b == '\r' && !(i + 1 < len &&
+		    s[i + 1] == '\n'))) {
+			il++;
+			ic = 1;
+		} else if (b != '\r' && (b & 0xc0) != 0x80)
+			ic++;
+		i++;
+		/* Land on the first byte of a character, not inside one. */
+		while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80 &&
+		    il == l && ic == c)
+			i++;
+	}
+	return i;
+}
+
+/* The cell's text must begin its field at (l, c) in the input. */
+static void
+check_pos(const char *in, size_t len, const char *cell, unsigned l,
+    unsigned c, const char *what, size_t row, size_t col)
+{
+	size_t at, n = strlen(cell);
+
+	if (l < 1 || c < 1)
+		fuzz_fail("%s %zu,%zu: position %u:%u", what, row, col, l, c);
+	at = offset_of(in, len, l, c);
+	if (at < len && in[at] == '"')
+		return;
+	if (n > len - at || memcmp(in + at, cell, n) != 0)
+		fuzz_fail("%s %zu,%zu at %u:%u: \"%s\" is not there", what,
+		    row, col, l, c, cell);
+	if (at + n < len && in[at + n] != ',' && in[at + n] != '\n' &&
+	    in[at + n] != '\r')
+		fuzz_fail("%s %zu,%zu at %u:%u: \"%s\" does not end there", what,
+		    row, col, l, c, cell);
+}
+
+static void
+check_text(const char *s, const char *what, size_t row, size_t col)
+{
+	size_t bad;
+
+	/* Fields with bad bytes are reported and left out. */
+	if (!utf8_valid(s, strlen(s), &bad))
+		fuzz_fail("%s %zu,%zu: invalid UTF-8 kept", what, row, col);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *in = (const char *)data, *s;
+	struct diags dl;
+	struct table *t;
+	size_t nc, nr, r, c, nf, i;
+	unsigned l, col, prev_l = 0;
+	char *m;
+
+	diags_init(&dl);
+	t = table_load_mem("fuzz.csv", in, size, &dl);
+	for (i = 0; i < dl.n; i++) {
+		m = diag_format(&dl.v[i]);
+		free(m);
+	}
+	if (t == NULL) {
+		if (dl.errors == 0)
+			fuzz_fail("no table and no error");
+		diags_done(&dl);
+		return 0;
+	}
+	/* Positions count from after a byte-order mark. */
+	if (size >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0) {
+		in += 3;
+		size -= 3;
+	}
+	nc = table_ncols(t);
+	nr = table_nrows(t);
+	if (nc == 0)
+		fuzz_fail("a header with no columns");
+	for (c = 0; c < nc; c++) {
+		s = table_header(t, c);
+		check_text(s, "header", 0, c);
+		table_pos(t, (size_t)-1, c, &l, &col);
+		check_pos(in, size, s, l, col, "header", 0, c);
+		if (table_column(t, s) > (long)c)
+			fuzz_fail("table_column(\"%s\") after %zu", s, c);
+		prev_l = l;
+	}
+	if (table_header(t, nc) != NULL)
+		fuzz_fail("a header past the last column");
+	for (r = 0; r < nr; r++) {
+		nf = table_fields(t, r);
+		if (nf == 0)
+			fuzz_fail("row %zu has no fields", r);
+		for (c = 0; c <= nf + 1; c++) {
+			s = table_cell(t, r, c);
+			table_pos(t, r, c, &l, &col);
+			if (c >= nf) {
+				if (*s != '\0')
+					fuzz_fail("cell %zu,%zu past the row",
+					    r, c);
+				continue;
+			}
+			check_text(s, "cell", r, c);
+			check_pos(in, size, s, l, col, "cell", r, c);
+			if (l < prev_l)
+				fuzz_fail("cell %zu,%zu: line %u before %u",
+				    r, c, l, prev_l);
+			prev_l = l;
+		}
+	}
+	if (*table_cell(t, nr, 0) != '\0')
+		fuzz_fail("a cell past the last row");
+	table_free(t);
+	diags_done(&dl);
+	return 0;
+}
