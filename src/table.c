@@ -620,25 +620,35 @@ struct grid *
 table_load_grid(const char *path, const char *name,
     const struct table_progress *pr, int *cancelled, struct diags *dl)
 {
-	struct loader ld;
-	struct table *t;
-	struct grid *g;
-	char **cells, **names;
-	size_t len, nr, nc, r, c, k, first, nf;
-	int *number;
+	char *buf;
+	size_t len;
 
 	*cancelled = 0;
 	if (name == NULL)
 		name = path;
+	/* One byte more than the input: a last field with no line end. */
+	if ((buf = read_file(path, name, 16, &len, pr, cancelled, dl)) ==
+	    NULL)
+		return NULL;
+	return table_grid_buf(name, buf, len, len + 16, pr, cancelled, dl);
+}
+
+struct grid *
+table_grid_buf(const char *name, char *buf, size_t len, size_t cap,
+    const struct table_progress *pr, int *cancelled, struct diags *dl)
+{
+	struct loader ld;
+	struct table *t;
+	struct grid *g;
+	char **cells, **names;
+	size_t nr, nc, r, c, k, first, nf;
+	int *number;
+
+	*cancelled = 0;
 	t = xcalloc(1, sizeof *t);
 	t->name = xstrdup(name);
-	/* One byte more than the input: a last field with no line end. */
-	if ((t->text = read_file(path, name, 16, &len, pr, cancelled,
-	    dl)) == NULL) {
-		table_free(t);
-		return NULL;
-	}
-	t->textcap = len + 16;
+	t->text = buf;
+	t->textcap = cap;
 	memset(&ld, 0, sizeof ld);
 	ld.t = t;
 	ld.dl = dl;

@@ -56,6 +56,13 @@ struct table_progress {
 struct grid;
 struct grid *table_load_grid(const char *path, const char *name,
     const struct table_progress *pr, int *cancelled, struct diags *dl);
+/*
+ * The same from buf[0..len), which it takes over (freed, or the grid's
+ * text); cap, its size, is at least len + 1.  For the fuzzer.
+ */
+struct grid *table_grid_buf(const char *name, char *buf, size_t len,
+    size_t cap, const struct table_progress *pr, int *cancelled,
+    struct diags *dl);
 
 /* The name given at load time.  Valid until table_free(). */
 const char *table_name(const struct table *t);

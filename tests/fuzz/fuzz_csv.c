@@ -6,12 +6,17 @@
  * find the place where its field starts -- its opening quote, or its text
  * followed by a delimiter -- since diagnostics and the explorer trust
  * them.
+ *
+ * Then the same input loaded as accelscope view does, parsed in place
+ * (table_grid_buf()): it must hold the same rows and cells and report the
+ * same errors at the same places.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "fuzz.h"
+#include "grid.h"
 #include "table.h"
 #include "utf8.h"
 
@@ -83,6 +88,58 @@ check_text(const char *s, const char *what, size_t row, size_t col)
 		fuzz_fail("%s %zu,%zu: invalid UTF-8 kept", what, row, col);
 }
 
+/* The grid load of in[0..size) against the table load t (NULL: none). */
+static void
+check_grid(const char *in, size_t size, const struct table *t,
+    const struct diags *tdl)
+{
+	struct diags dl;
+	struct grid *g;
+	size_t r, c, i, k, nf;
+	char *buf = malloc(size + 1);
+	int cancelled;
+	char *a, *b;
+
+	memcpy(buf, in, size);
+	diags_init(&dl);
+	g = table_grid_buf("fuzz.csv", buf, size, size + 1, NULL, &cancelled,
+	    &dl);
+	diags_sort(&dl);
+	if ((g == NULL) != (t == NULL))
+		fuzz_fail("the grid load %s, the table load %s",
+		    g ? "loads" : "fails", t ? "loads" : "fails");
+	/* The same errors, in the same places; the grid load may warn. */
+	for (i = k = 0; i < tdl->n; i++) {
+		if (tdl->v[i].level != DIAG_ERROR)
+			continue;
+		while (k < dl.n && dl.v[k].level != DIAG_ERROR)
+			k++;
+		if (k == dl.n)
+			fuzz_fail("the grid load lacks an error");
+		a = diag_format(&tdl->v[i]);
+		b = diag_format(&dl.v[k]);
+		if (strcmp(a, b) != 0)
+			fuzz_fail("errors differ: \"%s\" and \"%s\"", a, b);
+		free(a);
+		free(b);
+		k++;
+	}
+	if (g != NULL) {
+		if (g->nrows != table_nrows(t) || g->ncols < table_ncols(t))
+			fuzz_fail("grid %zu x %zu, table %zu x %zu", g->nrows,
+			    g->ncols, table_nrows(t), table_ncols(t));
+		for (r = 0; r < g->nrows; r++) {
+			nf = table_fields(t, r);
+			for (c = 0; c < g->ncols; c++)
+				if (strcmp(grid_get(g, r, c), c < nf ?
+				    table_cell(t, r, c) : "") != 0)
+					fuzz_fail("cell %zu,%zu differs", r, c);
+		}
+	}
+	grid_free(g);
+	diags_done(&dl);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -99,6 +156,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		m = diag_format(&dl.v[i]);
 		free(m);
 	}
+	diags_sort(&dl);
+	check_grid(in, size, t, &dl);
 	if (t == NULL) {
 		if (dl.errors == 0)
 			fuzz_fail("no table and no error");
