@@ -104,6 +104,19 @@ diff_done(struct pane *p)
 	p->data = NULL;
 }
 
+/* An empty Diff: what to do to fill it, its first line a heading. */
+static void
+draw_help(WINDOW *win, int h, int w, const char *const *help, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < (size_t)h; i++)
+		draw_blank(win, (int)i, 0, (size_t)w, A_NORMAL);
+	for (i = 0; i < n && (int)i + 1 < h; i++)
+		draw_text(win, (int)i + 1, 2, w > 2 ? (size_t)w - 2 : 0,
+		    help[i], i == 0 ? draw_attr.heading : A_NORMAL);
+}
+
 static void
 diff_draw(struct pane *p, WINDOW *win, int h, int w)
 {
@@ -117,17 +130,11 @@ diff_draw(struct pane *p, WINDOW *win, int h, int w)
 		"Here: } and { jump between rows that differ, D shows only",
 		"those, Enter shows each figure's sources.",
 	};
-	size_t i;
 
-	if (dp->d != NULL) {
+	if (dp->d != NULL)
 		tview_draw(&dp->tv, win, 0, 0, h, w);
-		return;
-	}
-	for (i = 0; i < (size_t)h; i++)
-		draw_blank(win, (int)i, 0, (size_t)w, A_NORMAL);
-	for (i = 0; i < sizeof help / sizeof help[0] && (int)i + 1 < h; i++)
-		draw_text(win, (int)i + 1, 2, w > 2 ? (size_t)w - 2 : 0,
-		    help[i], i == 0 ? draw_attr.heading : A_NORMAL);
+	else
+		draw_help(win, h, w, help, sizeof help / sizeof help[0]);
 }
 
 /* The diff row under the cursor, or -1 (none, or the leads row). */
@@ -325,17 +332,11 @@ rowdiff_draw(struct pane *p, WINDOW *win, int h, int w)
 		"Here: } and { jump between columns that differ, D shows only",
 		"those.",
 	};
-	size_t i;
 
-	if (rd->n > 0) {
+	if (rd->n > 0)
 		tview_draw(&rd->tv, win, 0, 0, h, w);
-		return;
-	}
-	for (i = 0; i < (size_t)h; i++)
-		draw_blank(win, (int)i, 0, (size_t)w, A_NORMAL);
-	for (i = 0; i < sizeof help / sizeof help[0] && (int)i + 1 < h; i++)
-		draw_text(win, (int)i + 1, 2, w > 2 ? (size_t)w - 2 : 0,
-		    help[i], i == 0 ? draw_attr.heading : A_NORMAL);
+	else
+		draw_help(win, h, w, help, sizeof help / sizeof help[0]);
 }
 
 static int

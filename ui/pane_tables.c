@@ -229,20 +229,26 @@ specs_detail(struct pane *p)
 	return r < 0 ? NULL : detail_hardware(p->ds, (size_t)r);
 }
 
+/* The status of a table whose rows can be marked; hint when none are. */
 static char *
-specs_status(struct pane *p)
+marks_status(struct tview *tv, const char *hint)
 {
-	struct tview *tv = p->data;
 	char *s = tview_status(tv), *t;
 
 	if (tv->nmarked)
 		t = xasprintf("%s  %zu marked: d diffs, M clears", s,
 		    tv->nmarked);
 	else
-		t = xasprintf("%s  a announced  ? unverified  ! conflict  "
-		    "Space marks", s);
+		t = xasprintf("%s  %s", s, hint);
 	free(s);
 	return t;
+}
+
+static char *
+specs_status(struct pane *p)
+{
+	return marks_status(p->data, "a announced  ? unverified  ! conflict  "
+	    "Space marks");
 }
 
 /* A table whose rows can be marked. */
@@ -369,16 +375,7 @@ view_table_detail(struct pane *p)
 static char *
 view_table_status(struct pane *p)
 {
-	struct tview *tv = p->data;
-	char *s = tview_status(tv), *t;
-
-	if (tv->nmarked)
-		t = xasprintf("%s  %zu marked: d diffs, M clears", s,
-		    tv->nmarked);
-	else
-		t = xasprintf("%s  Space marks rows to diff", s);
-	free(s);
-	return t;
+	return marks_status(p->data, "Space marks rows to diff");
 }
 
 const struct pane_ops pane_view_table_ops = {
