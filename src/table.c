@@ -384,6 +384,14 @@ parse(struct table *t, struct loader *ld, const char *buf, size_t len)
 		ld->quoted = *fstart == '"';
 		blank = seg == fstart && n == 1 && (*seg == '\n' ||
 		    *seg == '\r');
+		/*
+		 * libcsv grows its field buffer by a block (128 bytes) at a
+		 * time: a long field would be copied over and over.  Grow it
+		 * by the segment, or by as much as it has, whichever is more.
+		 */
+		if (n > 4096 || p.entry_size > 4096)
+			csv_set_blk_size(&p, n > p.entry_size ? n :
+			    p.entry_size);
 		done = csv_parse(&p, seg, n, cb_field, cb_row, ld);
 		if (done < n) {
 			/* No field ended in this segment: its bytes are whole. */

@@ -100,6 +100,13 @@ check huge-field sh -c "\"$PROG\" view huge-field.csv --format csv |
     \"$PROG\" view huge-field.csv --columns id,value"
 
 fresh
+awk 'BEGIN { printf "id,name\na,\""; for (i = 0; i < 300000; i++)
+    printf "x\n"; printf "\"\nb,c\n" }' >"$tmp/run/lines-in-field.csv"
+# 300,000 line ends inside one quoted field; the row after it in place.
+check lines-in-field sh -c "\"$PROG\" view lines-in-field.csv --format csv |
+    wc -l; \"$PROG\" view lines-in-field.csv --columns id"
+
+fresh
 awk 'BEGIN { for (i = 1; i <= 10000; i++) printf "c%d%s", i,
     i < 10000 ? "," : "\n"; for (r = 0; r < 3; r++) for (i = 1; i <= 10000; i++)
     printf "%d%s", r * i, i < 10000 ? "," : "\n" }' >"$tmp/run/wide.csv"
