@@ -580,7 +580,8 @@ is_decimal(const char *s)
 			s++;
 		/* Three digits at most, and below 300: finite as a double. */
 		for (exp = 0, digits = 0; *s >= '0' && *s <= '9'; s++)
-			exp = exp * 10 + (*s - '0'), digits++;
+			if (++digits <= 3)
+				exp = exp * 10 + (*s - '0');
 		if (digits == 0 || digits > 3 || exp >= 300)
 			return 0;
 	}
