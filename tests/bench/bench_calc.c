@@ -9,34 +9,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "calc.h"
 #include "diag.h"
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 #define REPS 21
-
-static double
-median(double *v)
-{
-	qsort(v, REPS, sizeof *v, cmp);
-	return v[REPS / 2];
-}
 
 static size_t
 row(const struct dataset *ds, enum ds_table t, const char *id)
@@ -83,7 +60,7 @@ sweep_sim(const struct dataset *ds, const struct calc_req *q,
 		t[k] = now() - t0;
 		grid_free(g);
 	}
-	return median(t);
+	return median(t, REPS);
 }
 
 int
@@ -127,7 +104,7 @@ main(void)
 		t[k] = (now() - t0) / n;
 	}
 	printf("perf_eval, one evaluation:                 %8.3f us\n",
-	    median(t) * 1e6);
+	    median(t, REPS) * 1e6);
 	/* Through the dataset: figures, efficiencies and price looked up. */
 	n = 10000;
 	for (k = 0; k < REPS; k++) {
@@ -142,7 +119,7 @@ main(void)
 		t[k] = (now() - t0) / n;
 	}
 	printf("calc_run, one evaluation from the dataset: %8.3f us\n",
-	    median(t) * 1e6);
+	    median(t, REPS) * 1e6);
 
 	q.w.batch = 0;
 	printf("sweep + continuous simulation, 70B on 4 H100, 1000 requests "

@@ -18,35 +18,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "draw.h"
 #include "filter.h"
 #include "grid.h"
 #include "table.h"
 #include "tview.h"
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double
-median(double *v, size_t n)
-{
-	qsort(v, n, sizeof *v, cmp);
-	return v[n / 2];
-}
 
 static void
 no_field(void *s, size_t len, void *data)
