@@ -14,29 +14,7 @@
 
 #include "calc.h"
 #include "diag.h"
-
-static struct dataset *ds;
-
-static int
-setup(void **state)
-{
-	struct dataset_opts o = { NULL, NULL, NULL };
-	struct diags dl;
-
-	(void)state;
-	diags_init(&dl);
-	ds = dataset_load(&o, &dl);
-	diags_done(&dl);
-	return ds == NULL;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	dataset_free(ds);
-	return 0;
-}
+#include "bundled_fixture.h"
 
 enum what { CHIPS, BATCH, PROMPT, OUTPUT, MFU, MBU, OVERHEAD, PRICE, WPREC,
     HW };

@@ -15,29 +15,7 @@
 
 #include "calcform.h"
 #include "diag.h"
-
-static struct dataset *ds;
-
-static int
-setup(void **state)
-{
-	struct dataset_opts o = { NULL, NULL, NULL };
-	struct diags dl;
-
-	(void)state;
-	diags_init(&dl);
-	ds = dataset_load(&o, &dl);
-	diags_done(&dl);
-	return ds == NULL;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	dataset_free(ds);
-	return 0;
-}
+#include "bundled_fixture.h"
 
 static void
 value_is(struct calcform *f, enum calcform_field k, int raw, const char *want)
