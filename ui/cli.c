@@ -564,7 +564,7 @@ explore_table(struct cli_global *g, struct grid *gr, const char *file,
 	const char *cols = opt_value(opts, nopts, "columns");
 	struct tui_opts o;
 	char *msg, *bad;
-	int desc = 0;
+	int desc = 0, r;
 	long c;
 
 	if (sort != NULL) {
@@ -608,7 +608,9 @@ explore_table(struct cli_global *g, struct grid *gr, const char *file,
 	if (problems)
 		o.message = "Some rows could not be read and were left out: "
 		    "accelscope view FILE --format csv >/dev/null lists them";
-	return tui_view(gr, file, &o);
+	/* Rows left out: exit 1 after the explorer too, as when printing. */
+	r = tui_view(gr, file, &o);
+	return r != 0 ? r : problems;
 }
 
 int

@@ -88,3 +88,11 @@ keys C-c
 expect "loading $fifo cancelled"
 expect "EXITED:130"
 kill $writer 2>/dev/null
+
+# Rows left out: said on the status line, and exit 1 after q.
+printf 'id,name\na,"open\n' >"${csv%/*}/bad.csv"
+keys clear Enter
+run "${csv%/*}/bad.csv"
+expect "Some rows could not be read"
+keys q
+expect "EXITED:1"
