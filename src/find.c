@@ -38,7 +38,8 @@ find_compile(const char *pat, uint32_t flags, char *msg, size_t msglen,
 	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &at, NULL);
 	if (re == NULL) {
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, msglen);
-		*off = at;
+		/* PCRE2 can point one past the end ("(*LIMIT_MATCH=1"). */
+		*off = at > strlen(pat) ? strlen(pat) : at;
 		return NULL;
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);	/* best effort */
