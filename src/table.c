@@ -57,6 +57,8 @@ struct loader {
 	unsigned	 fline;		/* where the current field starts */
 	unsigned	 fcol;
 	int		 fields_ended;	/* fields reported in this segment */
+	int		 row_done;	/* a row ended (or was skipped) */
+	int		 redo;		/* the row needs reading again */
 	int		 row_bad;	/* the row being read has a problem */
 	int		 header_bad;	/* the first row had one */
 	int		 quoted;	/* the current field opened with a quote */
@@ -81,10 +83,9 @@ struct loader {
  * request, ask for them: a million-row file is 160 MB, and faulting it in
  * 4 KiB at a time costs about as much as parsing it.
  */
-static void *
-big_alloc(size_t n)
+static void
+advise_huge(void *p, size_t n)
 {
-	void *p = xmalloc(n);
 #ifdef MADV_HUGEPAGE
 	uintptr_t a, e;
 
@@ -93,8 +94,28 @@ big_alloc(size_t n)
 	e = ((uintptr_t)p + n) & ~(uintptr_t)0x1fffff;
 	if (n >= (size_t)8 << 20 && e > a)
 		madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
 #endif
+}
+
+static void *
+big_alloc(size_t n)
+{
+	void *p = xmalloc(n);
+
+	advise_huge(p, n);
 	return p;
+}
+
+/* Room for twice the cells in a grid load, in huge pages where it is big. */
+static void
+grow_slots(struct table *t)
+{
+	t->cellcap = t->cellcap ? t->cellcap * 2 : 256;
+	t->slot = xreallocarray(t->slot, t->cellcap, sizeof *t->slot);
+	advise_huge(t->slot, t->cellcap * sizeof *t->slot);
 }
 
 static void
@@ -115,11 +136,10 @@ table_add_text(struct loader *ld, const char *s, size_t len)
 		t->text = xreallocarray(t->text, t->textcap, 1);
 	}
 	if (t->ncells == t->cellcap) {
-		t->cellcap = t->cellcap ? t->cellcap * 2 : 256;
 		if (ld->grid)
-			t->slot = xreallocarray(t->slot, t->cellcap,
-			    sizeof *t->slot);
+			grow_slots(t);
 		else {
+			t->cellcap = t->cellcap ? t->cellcap * 2 : 256;
 			t->off = xreallocarray(t->off, t->cellcap,
 			    sizeof *t->off);
 			t->line = xreallocarray(t->line, t->cellcap,
@@ -259,8 +279,11 @@ table_end_row(struct loader *ld)
 static void
 cb_row(int c, void *data)
 {
+	struct loader *ld = data;
+
 	(void)c;
-	table_end_row(data);
+	ld->row_done = 1;
+	table_end_row(ld);
 }
 
 /* Is byte b one that ends a libcsv field? */
@@ -317,45 +340,31 @@ loader_reset(struct csv_parser *p)
 	csv_set_space_func(p, no_space);
 }
 
+/* Where a segment-by-segment parse is: the next byte, and the field's start. */
+struct cursor {
+	unsigned	 l, c;
+	const char	*fstart;
+};
+
 /*
- * Parse buf[0..len) into t.  In a grid load (ld->grid) buf is t->text and
- * the text is written over it.  Returns 0, or -1 with t to be freed: a
- * diagnostic says why, or ld->cancelled is set.
+ * Parse s[0..end) one segment at a time, each ending just after a byte that
+ * can end a field, so that every field's position is known (see the top of
+ * the file).  A table load reads all of its input this way; a grid load its
+ * header and any row with a problem.  p carries libcsv's state, and cu the
+ * position, from one call to the next.  A row with a CSV error is reported
+ * and skipped to the end of its line.
  */
-static int
-parse(struct table *t, struct loader *ld, const char *buf, size_t len)
+static void
+segments(struct loader *ld, struct csv_parser *p, const char *s,
+    const char *end, struct cursor *cu)
 {
-	struct csv_parser p;
-	struct diags *dl = ld->dl;
-	const struct table_progress *pr = ld->progress;
-	const char *s = buf, *end = buf + len, *seg, *fstart;
-	unsigned l = 1, c = 1, el, ec, nl, nc;
-	size_t n, done, next_report = 0;
+	struct table *t = ld->t;
+	const char *seg;
+	unsigned el, ec, nl, nc;
+	size_t n, done;
 	int blank;
 
-	if (len >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
-	    memcmp(s, "\xfe\xff", 2) == 0)) {
-		diags_add(dl, DIAG_ERROR, t->name, 1, 1, "UTF-16 text (it "
-		    "starts with a byte order mark %s); save it as UTF-8, or "
-		    "convert it: iconv -f UTF-16 -t UTF-8", s[0] == '\xff' ?
-		    "FF FE" : "FE FF");
-		return -1;
-	}
-	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-		s += 3;
-	loader_reset(&p);
-	fstart = s;
-	ld->fline = l;
-	ld->fcol = c;
 	while (s < end && !ld->too_big) {
-		if (pr != NULL && (size_t)(s - buf) >= next_report) {
-			if (pr->fn(pr->arg, (size_t)(s - buf), len) != 0) {
-				ld->cancelled = 1;
-				csv_free(&p);
-				return -1;
-			}
-			next_report = (size_t)(s - buf) + pr->every;
-		}
 		/*
 		 * The next segment, up to a delimiter, and where it leaves
 		 * the position (as advance_pos() would, in the same pass).
@@ -363,8 +372,8 @@ parse(struct table *t, struct loader *ld, const char *buf, size_t len)
 		 * write the field that ends here over its bytes.
 		 */
 		seg = s;
-		nl = l;
-		nc = c;
+		nl = cu->l;
+		nc = cu->c;
 		while (s < end && !is_delim((unsigned char)*s)) {
 			if (((unsigned char)*s & 0xc0) != 0x80)
 				nc++;
@@ -381,54 +390,273 @@ parse(struct table *t, struct loader *ld, const char *buf, size_t len)
 		}
 		n = (size_t)(s - seg);
 		ld->fields_ended = 0;
-		ld->quoted = *fstart == '"';
-		blank = seg == fstart && n == 1 && (*seg == '\n' ||
+		ld->quoted = *cu->fstart == '"';
+		blank = seg == cu->fstart && n == 1 && (*seg == '\n' ||
 		    *seg == '\r');
 		/*
 		 * libcsv grows its field buffer by a block (128 bytes) at a
 		 * time: a long field would be copied over and over.  Grow it
 		 * by the segment, or by as much as it has, whichever is more.
 		 */
-		if (n > 4096 || p.entry_size > 4096)
-			csv_set_blk_size(&p, n > p.entry_size ? n :
-			    p.entry_size);
-		done = csv_parse(&p, seg, n, cb_field, cb_row, ld);
+		if (n > 4096 || p->entry_size > 4096)
+			csv_set_blk_size(p, n > p->entry_size ? n :
+			    p->entry_size);
+		done = csv_parse(p, seg, n, cb_field, cb_row, ld);
 		if (done < n) {
 			/* No field ended in this segment: its bytes are whole. */
-			el = l;
-			ec = c;
+			el = cu->l;
+			ec = cu->c;
 			advance_pos(seg, done, end, &el, &ec);
-			diags_add(dl, DIAG_ERROR, t->name, el, ec,
+			diags_add(ld->dl, DIAG_ERROR, t->name, el, ec,
 			    "%s; row skipped", csv_problem(seg, done, n));
 			/* Drop the partial row and go on after the line end. */
 			ld->row_bad = 1;
 			table_end_row(ld);
-			csv_free(&p);
-			loader_reset(&p);
+			ld->row_done = 1;
+			csv_free(p);
+			loader_reset(p);
 			/* Resume after the line holding the error, not the next. */
 			s = seg + done;
 			while (s < end && *s != '\n' && *s != '\r')
 				s++;
 			while (s < end && (*s == '\n' || *s == '\r'))
 				s++;
-			advance_pos(seg, (size_t)(s - seg), end, &l, &c);
-			fstart = s;
-			ld->fline = l;
-			ld->fcol = c;
+			advance_pos(seg, (size_t)(s - seg), end, &cu->l, &cu->c);
+			cu->fstart = s;
+			ld->fline = cu->l;
+			ld->fcol = cu->c;
 			continue;
 		}
-		l = nl;
-		c = nc;
+		cu->l = nl;
+		cu->c = nc;
 		/*
 		 * The next field starts after this segment if one ended here, or
 		 * if this was an empty line (or the LF of a CRLF) between rows.
 		 */
 		if (ld->fields_ended > 0 || (blank &&
 		    ld->row_start == t->ncells)) {
-			fstart = s;
-			ld->fline = l;
-			ld->fcol = c;
+			cu->fstart = s;
+			ld->fline = cu->l;
+			ld->fcol = cu->c;
 		}
+	}
+}
+
+/*
+ * The quick way through a grid load's rows: libcsv gets a line at a time,
+ * and fields carry no positions.  A row the header's length with valid text
+ * needs none.  Any other (a field too many or too few, bad UTF-8, a CSV
+ * error) is undone and read again by segments() from a copy of its bytes,
+ * which reports it with positions exactly as a table load would.
+ */
+static void
+cbq_field(void *s, size_t len, void *data)
+{
+	struct loader *ld = data;
+	struct table *t = ld->t;
+
+	if (ld->redo || ++ld->nf > ld->nh) {
+		ld->redo = 1;
+		return;
+	}
+	if (t->textlen + len + 1 > t->textcap)
+		die("CSV text outgrew its input");
+	if (t->ncells == t->cellcap)
+		grow_slots(t);
+	t->slot[t->ncells++] = t->textlen;
+	if (len > 0)
+		memmove(t->text + t->textlen, s, len);
+	t->textlen += len;
+	t->text[t->textlen++] = '\0';
+}
+
+static void
+cbq_row(int c, void *data)
+{
+	struct loader *ld = data;
+
+	(void)c;
+	ld->row_done = 1;
+	if (ld->redo || ld->nf != ld->nh)
+		ld->redo = 1;
+	else
+		table_end_row(ld);
+}
+
+/*
+ * Undo the row being read the quick way, and read its bytes again, copy[0..n)
+ * from line `line`, segment by segment.  Returns whether it is still open.
+ */
+static int
+replay(struct loader *ld, struct csv_parser *p, const char *copy, size_t n,
+    unsigned line, struct cursor *cu)
+{
+	struct table *t = ld->t;
+
+	if (t->ncells > ld->row_start) {
+		t->textlen = t->slot[ld->row_start];
+		t->ncells = ld->row_start;
+	}
+	ld->nf = 0;
+	ld->redo = 0;
+	csv_free(p);
+	loader_reset(p);
+	cu->l = line;
+	cu->c = 1;
+	cu->fstart = copy;
+	ld->fline = line;
+	ld->fcol = 1;
+	ld->row_done = 0;
+	segments(ld, p, copy, copy + n, cu);
+	return !ld->row_done;
+}
+
+/* See table.h. */
+int table_grid_quick = 1;
+
+/*
+ * A grid load's rows, s[0..end), a line at a time: quickly where it can,
+ * segment by segment for the header and the rows that need it.  Returns 0,
+ * or -1 when progress cancelled.
+ */
+static int
+grid_rows(struct loader *ld, struct csv_parser *p, const char *buf,
+    const char *s, const char *end, struct cursor *cu)
+{
+	struct table *t = ld->t;
+	const struct table_progress *pr = ld->progress;
+	const char *q, *lf = NULL, *cr;
+	char *copy = NULL;		/* the bytes of the row being read */
+	size_t n, ncopy = 0, copycap = 0, done, next_report = 0;
+	unsigned row_line = 1;
+	int open = 0, slow = 1, sized = 0;
+
+	while (s < end) {
+		if (pr != NULL && (size_t)(s - buf) >= next_report) {
+			if (pr->fn(pr->arg, (size_t)(s - buf),
+			    (size_t)(end - buf)) != 0) {
+				free(copy);
+				ld->cancelled = 1;
+				return -1;
+			}
+			next_report = (size_t)(s - buf) + pr->every;
+		}
+		/*
+		 * The next line: up to an LF, a CRLF or a lone CR.  Where
+		 * the next LF is, is kept: a file of lone CRs has none.
+		 */
+		if (lf != end && (lf == NULL || lf < s))
+			if ((lf = memchr(s, '\n', (size_t)(end - s))) == NULL)
+				lf = end;
+		q = lf;
+		if ((cr = memchr(s, '\r', (size_t)(q - s))) != NULL)
+			q = cr + 1 < end && cr[1] == '\n' ? cr + 1 : cr;
+		q = q < end ? q + 1 : end;
+		n = (size_t)(q - s);
+		if (!open) {
+			/* libcsv skips empty lines between rows. */
+			if (*s == '\n' || *s == '\r') {
+				advance_pos(s, n, end, &cu->l, &cu->c);
+				s = q;
+				continue;
+			}
+			cu->fstart = s;
+			ld->fline = row_line = cu->l;
+			ld->fcol = cu->c;
+			ncopy = 0;
+		}
+		if (slow) {
+			ld->row_done = 0;
+			segments(ld, p, s, q, cu);
+			open = !ld->row_done;
+			slow = open || t->nrows_all == 0 || !table_grid_quick;
+			s = q;
+			continue;
+		}
+		/*
+		 * Once a little has been read, room for the cells that the
+		 * rest will likely hold: grown by doubling, a big file's
+		 * slots would be copied several times over.
+		 */
+		if (!sized && (size_t)(s - buf) >= ((size_t)1 << 18)) {
+			double est = (double)t->ncells * (double)(end - buf) /
+			    (double)(s - buf) * 1.05 + 1024;
+
+			sized = 1;
+			if (est > (double)t->cellcap && est < (double)SIZE_MAX /
+			    (2 * sizeof *t->slot)) {
+				t->cellcap = (size_t)est;
+				t->slot = xreallocarray(t->slot, t->cellcap,
+				    sizeof *t->slot);
+				advise_huge(t->slot, t->cellcap *
+				    sizeof *t->slot);
+			}
+		}
+		/* Kept before parsing: the row's text may be written over it. */
+		if (ncopy + n > copycap) {
+			copycap = ncopy + n > 2 * copycap ? ncopy + n :
+			    2 * copycap;
+			copy = xreallocarray(copy, copycap, 1);
+		}
+		memcpy(copy + ncopy, s, n);
+		ncopy += n;
+		if (n > 4096 || p->entry_size > 4096)
+			csv_set_blk_size(p, n > p->entry_size ? n :
+			    p->entry_size);
+		ld->row_done = 0;
+		/* Without a line end, the last line: csv_fini() ends it. */
+		ld->redo = q[-1] != '\n' && q[-1] != '\r';
+		done = utf8_valid(s, n, NULL) ?
+		    csv_parse(p, s, n, cbq_field, cbq_row, ld) : 0;
+		s = q;
+		if (done == n && !ld->redo) {
+			open = !ld->row_done;
+			cu->l++;
+			continue;
+		}
+		/* A row still open goes on the slow way; the copy stays. */
+		open = slow = replay(ld, p, copy, ncopy, row_line, cu);
+	}
+	/* An open quote at the end: csv_fini() says where it opened. */
+	if (open && !slow)
+		replay(ld, p, copy, ncopy, row_line, cu);
+	free(copy);
+	return 0;
+}
+
+/*
+ * Parse buf[0..len) into t.  In a grid load (ld->grid) buf is t->text and
+ * the text is written over it.  Returns 0, or -1 with t to be freed: a
+ * diagnostic says why, or ld->cancelled is set.
+ */
+static int
+parse(struct table *t, struct loader *ld, const char *buf, size_t len)
+{
+	struct csv_parser p;
+	struct diags *dl = ld->dl;
+	const char *s = buf, *end = buf + len;
+	struct cursor cu;
+
+	if (len >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
+	    memcmp(s, "\xfe\xff", 2) == 0)) {
+		diags_add(dl, DIAG_ERROR, t->name, 1, 1, "UTF-16 text (it "
+		    "starts with a byte order mark %s); save it as UTF-8, or "
+		    "convert it: iconv -f UTF-16 -t UTF-8", s[0] == '\xff' ?
+		    "FF FE" : "FE FF");
+		return -1;
+	}
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
+	loader_reset(&p);
+	cu.l = cu.c = 1;
+	cu.fstart = s;
+	ld->fline = 1;
+	ld->fcol = 1;
+	if (!ld->grid)
+		segments(ld, &p, s, end, &cu);
+	else if (grid_rows(ld, &p, buf, s, end, &cu) != 0) {
+		csv_free(&p);
+		return -1;
 	}
 	ld->fields_ended = 0;
 	if (csv_fini(&p, cb_field, cb_row, ld) != 0) {
@@ -674,43 +902,35 @@ table_grid_buf(const char *name, char *buf, size_t len, size_t cap,
 	for (c = 0; c < nc; c++)
 		names[c] = column_name(t, c, names, dl);
 	/*
-	 * The cells, row by row, as pointers: where every row is as long as
-	 * the header the offsets are already in place, past the header's.
+	 * The cells, row by row, as pointers, and which columns hold numbers:
+	 * a number column's every non-empty cell is a number, and one is.
+	 * Where every row is as long as the header, the offsets are already
+	 * in place past the header's, and turn into pointers where they lie.
 	 */
-	first = t->row_first[1];
-	if (nr * nc == t->ncells - first) {
-		memmove(t->slot, t->slot + first, nr * nc * sizeof *t->slot);
-		for (k = 0; k < nr * nc; k++) {
-			char *v = t->text + t->slot[k];
-
-			memcpy(&t->slot[k], &v, sizeof v);
-		}
-		cells = (char **)(void *)t->slot;
-		t->slot = NULL;
-	} else {
-		cells = xcalloc(nr * nc > 0 ? nr * nc : 1, sizeof *cells);
-		for (r = 0; r < nr; r++) {
-			k = t->row_first[r + 1];
-			nf = t->row_first[r + 2] - k;
-			for (c = 0; c < nf; c++)
-				cells[r * nc + c] = t->text + t->slot[k + c];
-		}
-	}
-	g = grid_adopt(nc, nr, cells, t->text, t->textcap);
-	t->text = NULL;
-	table_free(t);
-	/* A number column: every non-empty cell is a number, and one is. */
 	number = xcalloc(nc ? nc : 1, sizeof *number);
 	for (c = 0; c < nc; c++)
 		number[c] = -1;
-	for (r = 0; r < nr; r++)
-		for (c = 0; c < nc; c++) {
-			const char *v = cells[r * nc + c];
+	first = t->row_first[1];
+	if (nr * nc == t->ncells - first)
+		cells = (char **)(void *)t->slot;
+	else
+		cells = xcalloc(nr * nc > 0 ? nr * nc : 1, sizeof *cells);
+	for (r = 0; r < nr; r++) {
+		k = t->row_first[r + 1];
+		nf = t->row_first[r + 2] - k;
+		for (c = 0; c < nf; c++) {
+			char *v = t->text + t->slot[k + c];
 
-			if (number[c] == 0 || v == NULL || *v == '\0')
-				continue;
-			number[c] = is_decimal(v);
+			cells[r * nc + c] = v;
+			if (number[c] != 0 && *v != '\0')
+				number[c] = is_decimal(v);
 		}
+	}
+	if (cells == (char **)(void *)t->slot)
+		t->slot = NULL;
+	g = grid_adopt(nc, nr, cells, t->text, t->textcap);
+	t->text = NULL;
+	table_free(t);
 	for (c = 0; c < nc; c++) {
 		grid_column(g, c, names[c], number[c] == 1 ? GRID_NUMBER :
 		    GRID_TEXT);

@@ -52,6 +52,18 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 
 	while (i < len) {
 		/* ASCII other than NUL, the common case, needs no decoding. */
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, s + i, sizeof w);
+			/* A byte with its top bit set, or a zero byte. */
+			if (((w | ((w - 0x0101010101010101u) & ~w)) &
+			    0x8080808080808080u) != 0)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
 		if ((unsigned char)s[i] - 1u < 0x7fu) {
 			i++;
 			continue;

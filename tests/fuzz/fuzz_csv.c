@@ -9,7 +9,10 @@
  *
  * Then the same input loaded as accelscope view does, parsed in place
  * (table_grid_buf()): it must hold the same rows and cells and report the
- * same errors at the same places.
+ * same errors at the same places.  It reads most rows the quick way, and
+ * rows with a problem the careful way, with positions: read every row the
+ * careful way, it must give the same grid and the same report, warnings
+ * too.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +143,69 @@ check_grid(const char *in, size_t size, const struct table *t,
 	diags_done(&dl);
 }
 
+/* A grid load of in[0..size), the quick way or not; its report in dl. */
+static struct grid *
+grid_load(const char *in, size_t size, int quick, struct diags *dl)
+{
+	char *buf = malloc(size + 1);
+	struct grid *g;
+	int cancelled;
+
+	memcpy(buf, in, size);
+	table_grid_quick = quick;
+	g = table_grid_buf("fuzz.csv", buf, size, size + 1, NULL, &cancelled,
+	    dl);
+	table_grid_quick = 1;
+	return g;
+}
+
+/* The quick grid load against the careful one: the same in every way. */
+static void
+check_quick(const char *in, size_t size)
+{
+	struct diags qdl, cdl;
+	struct grid *q, *c;
+	size_t i, r, k;
+	char *a, *b;
+
+	diags_init(&qdl);
+	diags_init(&cdl);
+	q = grid_load(in, size, 1, &qdl);
+	c = grid_load(in, size, 0, &cdl);
+	if ((q == NULL) != (c == NULL))
+		fuzz_fail("the quick grid load %s, the careful one %s",
+		    q ? "loads" : "fails", c ? "loads" : "fails");
+	if (qdl.n != cdl.n)
+		fuzz_fail("the quick grid load reports %zu, the careful %zu",
+		    qdl.n, cdl.n);
+	for (i = 0; i < qdl.n; i++) {
+		a = diag_format(&qdl.v[i]);
+		b = diag_format(&cdl.v[i]);
+		if (strcmp(a, b) != 0 || qdl.v[i].level != cdl.v[i].level)
+			fuzz_fail("reports differ: \"%s\" and \"%s\"", a, b);
+		free(a);
+		free(b);
+	}
+	if (q != NULL) {
+		if (q->nrows != c->nrows || q->ncols != c->ncols)
+			fuzz_fail("quick grid %zu x %zu, careful %zu x %zu",
+			    q->nrows, q->ncols, c->nrows, c->ncols);
+		for (k = 0; k < q->ncols; k++)
+			if (strcmp(q->head[k], c->head[k]) != 0 ||
+			    q->type[k] != c->type[k])
+				fuzz_fail("column %zu differs", k);
+		for (r = 0; r < q->nrows; r++)
+			for (k = 0; k < q->ncols; k++)
+				if (strcmp(grid_get(q, r, k),
+				    grid_get(c, r, k)) != 0)
+					fuzz_fail("cell %zu,%zu differs", r, k);
+	}
+	grid_free(q);
+	grid_free(c);
+	diags_done(&qdl);
+	diags_done(&cdl);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -158,6 +224,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diags_sort(&dl);
 	check_grid(in, size, t, &dl);
+	check_quick(in, size);
 	if (t == NULL) {
 		if (dl.errors == 0)
 			fuzz_fail("no table and no error");
