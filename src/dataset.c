@@ -592,26 +592,74 @@ same_key(enum ds_table t, const struct record *a, const struct record *b)
 	return 1;
 }
 
-static long
-find_key(const struct rtable *rt, enum ds_table t, const struct record *r,
-    size_t limit)
+/* FNV-1a over the key fields of row r of table t, each ended by a 0 byte. */
+static size_t
+key_hash(enum ds_table t, const char *const *v)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	const unsigned char *s;
+	int k;
+
+	for (k = 0; k < 3 && keys[t][k] >= 0; k++) {
+		for (s = (const unsigned char *)v[keys[t][k]]; *s; s++)
+			h = (h ^ *s) * 0x100000001b3u;
+		h *= 0x100000001b3u;
+	}
+	return (size_t)h;
+}
+
+static void
+index_put(struct rtable *rt, enum ds_table t, size_t i)
+{
+	size_t m = rt->icap - 1, h = key_hash(t, (const char *const *)
+	    rt->r[i].v) & m;
+
+	while (rt->index[h] != 0)
+		h = (h + 1) & m;
+	rt->index[h] = i + 1;
+}
+
+/* Index every row of rt afresh, in a table at most half full. */
+static void
+index_build(struct rtable *rt, enum ds_table t)
 {
 	size_t i;
 
-	for (i = 0; i < limit; i++)
-		if (same_key(t, &rt->r[i], r))
-			return (long)i;
+	free(rt->index);
+	for (rt->icap = 64; rt->icap < 2 * rt->n + 2; rt->icap *= 2)
+		;
+	rt->index = xcalloc(rt->icap, sizeof *rt->index);
+	for (i = 0; i < rt->n; i++)
+		index_put(rt, t, i);
+}
+
+/* The row of rt with r's key, or -1. */
+static long
+find_key(const struct rtable *rt, enum ds_table t, const struct record *r)
+{
+	size_t m = rt->icap - 1, h;
+
+	if (rt->icap == 0)
+		return -1;
+	for (h = key_hash(t, (const char *const *)r->v) & m;
+	    rt->index[h] != 0; h = (h + 1) & m)
+		if (same_key(t, &rt->r[rt->index[h] - 1], r))
+			return (long)rt->index[h] - 1;
 	return -1;
 }
 
 static void
-rtable_push(struct rtable *rt, struct record *r)
+rtable_push(struct rtable *rt, enum ds_table t, struct record *r)
 {
 	if (rt->n == rt->cap) {
 		rt->cap = rt->cap ? rt->cap * 2 : 64;
 		rt->r = xreallocarray(rt->r, rt->cap, sizeof *rt->r);
 	}
 	rt->r[rt->n++] = *r;
+	if (2 * rt->n + 2 > rt->icap)
+		index_build(rt, t);
+	else
+		index_put(rt, t, rt->n - 1);
 }
 
 /*
@@ -699,7 +747,7 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 		}
 		if (!bad && check_row(t, &r, file, dl) == -1)
 			bad = 1;
-		if (!bad && (at = find_key(rt, t, &r, rt->n)) >= 0) {
+		if (!bad && (at = find_key(rt, t, &r)) >= 0) {
 			if ((size_t)at >= before || !overlay) {
 				diags_add(dl, DIAG_ERROR, file, r.line,
 				    r.col[keys[t][0]] ? r.col[keys[t][0]] : 1,
@@ -719,7 +767,7 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 			record_free(&r, sc->nfields);
 			continue;
 		}
-		rtable_push(rt, &r);
+		rtable_push(rt, t, &r);
 	}
 	free(map);
 }
@@ -780,6 +828,7 @@ check_refs(struct dataset *ds, enum ds_table t, struct diags *dl)
 			rt->r[keep++] = *r;
 	}
 	rt->n = keep;
+	index_build(rt, t);
 }
 
 static enum spec_kind
@@ -975,6 +1024,7 @@ dataset_free(struct dataset *ds)
 		for (i = 0; i < ds->t[t].n; i++)
 			record_free(&ds->t[t].r[i], schemas[t].nfields);
 		free(ds->t[t].r);
+		free(ds->t[t].index);
 	}
 	for (i = 0; i < ds->nfiles; i++)
 		free(ds->files[i]);
@@ -1002,10 +1052,20 @@ dataset_field(const struct dataset *ds, enum ds_table t, size_t i, int f)
 long
 dataset_find(const struct dataset *ds, enum ds_table t, const char *id)
 {
-	size_t i;
+	const struct rtable *rt = &ds->t[t];
+	const char *v[1] = { id };
+	size_t i, m = rt->icap - 1, h;
 
-	for (i = 0; i < ds->t[t].n; i++)
-		if (strcmp(ds->t[t].r[i].v[0], id) == 0)
+	/* Tables keyed by their first field alone have it in the index. */
+	if (keys[t][0] == 0 && keys[t][1] < 0 && rt->icap > 0) {
+		for (h = key_hash(t, v) & m; rt->index[h] != 0;
+		    h = (h + 1) & m)
+			if (strcmp(rt->r[rt->index[h] - 1].v[0], id) == 0)
+				return (long)rt->index[h] - 1;
+		return -1;
+	}
+	for (i = 0; i < rt->n; i++)
+		if (strcmp(rt->r[i].v[0], id) == 0)
 			return (long)i;
 	return -1;
 }

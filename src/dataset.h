@@ -87,6 +87,9 @@ struct rtable {
 	struct record	*r;
 	size_t		 n;
 	size_t		 cap;
+	/* The rows by key, hashed: row + 1 in each used slot, 0 if none. */
+	size_t		*index;
+	size_t		 icap;		/* a power of two */
 };
 
 struct field_spec {
