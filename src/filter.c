@@ -274,6 +274,23 @@ compile_re(struct parser *p, struct node *n, const char *pat, int flags,
 	return 0;
 }
 
+/*
+ * A bare value looked for in every cell, case-blind, as a literal pattern:
+ * PCRE2's JIT finds it several times faster than a scan by hand.  Where it
+ * cannot be compiled (invalid UTF-8), contains() does the work.
+ */
+static void
+literal_re(struct node *n)
+{
+	char msg[64];
+	size_t off;
+
+	n->re = find_compile(n->text, PCRE2_LITERAL | PCRE2_CASELESS, msg,
+	    sizeof msg, &off);
+	n->jit = n->re != NULL && pcre2_pattern_info(n->re,
+	    PCRE2_INFO_JITSIZE, &off) == 0 && off > 0;
+}
+
 static const char *const *
 head_names(const struct grid *g)
 {
@@ -367,6 +384,7 @@ parse_factor(struct parser *p)
 			n->text = xstrdup(save.s + npos);
 			n->text[save.end - npos] = '\0';
 			n->isnum = 0;
+			literal_re(n);
 			return n;
 		}
 		n = node_new(p, N_CMP);
@@ -409,6 +427,8 @@ parse_factor(struct parser *p)
 		n = node_new(p, N_ANY);
 		if (take_value(p, n) != 0)
 			return NULL;
+		if (n->re == NULL)
+			literal_re(n);
 		return n;
 	case TOK_OP:
 		error_at(p, p->pos, "expected a field before %s",

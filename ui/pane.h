@@ -94,6 +94,11 @@ struct pane {
 long pane_scenarios_selected(struct pane *p);
 /* 1 if a table pane has a filter on. */
 int pane_table_filtered(struct pane *p);
+/* How many cells a table pane's table holds. */
+size_t pane_table_cells(struct pane *p);
+/* Whether expr is a filter on a table pane's columns: 0, or -1 and why. */
+int pane_table_filter_check(struct pane *p, const char *expr,
+    struct diags *dl);
 
 /* Show the diff of hw[0..n) (2 to DIFF_MAX) in the Diff pane. */
 void pane_diff_set(struct pane *p, const size_t *hw, size_t n);

@@ -78,6 +78,28 @@ table_filter(struct pane *p, const char *expr, int invert, const char *label,
 	return 0;
 }
 
+size_t
+pane_table_cells(struct pane *p)
+{
+	struct tview *tv = p->data;
+
+	return tv->g->nrows * tv->g->ncols;
+}
+
+int
+pane_table_filter_check(struct pane *p, const char *expr, struct diags *dl)
+{
+	struct tview *tv = p->data;
+	struct filter *f;
+
+	if (expr == NULL || *expr == '\0')
+		return 0;
+	if ((f = filter_compile(expr, tv->g, dl)) == NULL)
+		return -1;
+	filter_free(f);
+	return 0;
+}
+
 static struct grid *
 table_export(struct pane *p, int row_only)
 {

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <signal.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -67,6 +68,11 @@ struct tui {
 	char			*plabel;
 	struct buf		 text;
 	char			*perr;		/* the filter's error, live */
+	/*
+	 * Filtering as typed took too long (a big table): until the prompt
+	 * closes, typing only checks the filter, and Enter applies it.
+	 */
+	int			 pdefer;
 	char			*phint;		/* completions offered */
 	char			**comp;		/* the completions; owned */
 	size_t			 ncomp, icomp;
@@ -238,6 +244,10 @@ draw_status(struct tui *t)
 		if (t->perr != NULL && (int)used + 4 < w)
 			draw_text(t->status, 0, (int)used + 3, (size_t)w -
 			    used - 3, t->perr, draw_attr.error);
+		else if (t->pdefer && (int)used + 4 < w)
+			draw_text(t->status, 0, (int)used + 3, (size_t)w -
+			    used - 3, "(a big table: Enter filters)",
+			    draw_attr.dim);
 		else if (t->phint != NULL && (int)used + 4 < w)
 			draw_text(t->status, 0, (int)used + 3, (size_t)w -
 			    used - 3, t->phint, draw_attr.dim);
@@ -431,19 +441,47 @@ forget_finder(struct tui *t)
 	t->finder = NULL;
 }
 
-/* Apply the filter as typed to the current pane; errors show live. */
+/* Filtering as typed is for tables this small, and this quick to filter. */
+#define LIVE_FILTER_CELLS	1000000
+#define LIVE_FILTER_MS		80
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/*
+ * Apply the filter as typed to the current pane; errors show live.  As
+ * typed (live), on a table too big to filter at each key, it is only
+ * checked, and applied when Enter is pressed.
+ */
 static void
-filter_live(struct tui *t, const char *typed)
+filter_live(struct tui *t, const char *typed, int live)
 {
 	struct pane *p = &t->panes[t->cur];
 	struct diags dl;
-	int inv = typed[0] == '!';
+	int inv = typed[0] == '!', r;
 	const char *expr = typed + inv;
+	double t0;
 
 	free(t->perr);
 	t->perr = NULL;
 	diags_init(&dl);
-	if (p->ops->filter(p, expr, inv, NULL, &dl) != 0 && dl.n)
+	if (live && t->pdefer) {
+		if (pane_table_filter_check(p, expr, &dl) != 0 && dl.n)
+			t->perr = diag_format(&dl.v[0]);
+		diags_done(&dl);
+		return;
+	}
+	t0 = now_ms();
+	r = p->ops->filter(p, expr, inv, NULL, &dl);
+	if (live && now_ms() - t0 > LIVE_FILTER_MS)
+		t->pdefer = 1;
+	if (r != 0 && dl.n)
 		t->perr = diag_format(&dl.v[0]);
 	else {
 		free(t->filter_text[t->cur]);
@@ -505,6 +543,8 @@ prompt_open(struct tui *t, int kind)
 	    xstrdup(t->filter_text[t->cur]) : NULL;
 	free(t->perr);
 	t->perr = NULL;
+	t->pdefer = kind == '&' &&
+	    pane_table_cells(&t->panes[t->cur]) > LIVE_FILTER_CELLS;
 	forget_completion(t);
 	if (kind == '&' && t->saved != NULL)
 		buf_puts(&t->text, t->saved);
@@ -789,7 +829,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 		if (h == 2)
 			r = run_command(t, typed);
 		else if (k) {
-			filter_live(t, typed);
+			filter_live(t, typed, 0);
 			if (t->perr != NULL) {
 				set_msg(t, xasprintf("%s (the last good filter "
 				    "stays)", t->perr));
@@ -816,7 +856,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 	if (!isfunc && c == 27) {
 		/* Esc: the filter goes back to what it was. */
 		if (k)
-			filter_live(t, t->saved ? t->saved : "");
+			filter_live(t, t->saved ? t->saved : "", 0);
 		free(t->perr);
 		t->perr = NULL;
 		t->prompt = 0;
@@ -826,7 +866,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 	    c == 8))) {
 		if (t->text.len == 0) {
 			if (k)
-				filter_live(t, t->saved ? t->saved : "");
+				filter_live(t, t->saved ? t->saved : "", 0);
 			t->prompt = 0;
 			return 0;
 		}
@@ -864,7 +904,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 		}
 	}
 	if (changed && k)
-		filter_live(t, t->text.s);
+		filter_live(t, t->text.s, 1);
 	return 0;
 }
 
@@ -885,7 +925,7 @@ apply(struct tui *t, enum action a)
 		}
 		if (a == ACT_BACK && p->ops->filter != NULL &&
 		    pane_table_filtered(p)) {
-			filter_live(t, "");
+			filter_live(t, "", 0);
 			return 0;
 		}
 		return a == ACT_CLOSE;

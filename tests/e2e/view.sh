@@ -96,3 +96,24 @@ run "${csv%/*}/bad.csv"
 expect "Some rows could not be read"
 keys q
 expect "EXITED:1"
+
+# A big table (over a million cells) is filtered on Enter, not at each
+# key: the filter is checked as it is typed, and the rows stay until Enter.
+big=${csv%/*}/big.csv
+{ echo n,sq; awk 'BEGIN { for (i = 1; i <= 600000; i++) print i "," i * i }'; } \
+    >"$big"
+keys clear Enter
+run "$big"
+expect "row 1 of 600000"
+keys '&' 'sq > 4'
+expect "(a big table: Enter filters)"
+line 3 | grep -q '^>  *1  *1 *$' || fail "the rows changed before Enter"
+keys ' and nosuch > 1'
+expect 'unknown field "nosuch"'
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+    BSpace BSpace BSpace BSpace BSpace BSpace
+expect "(a big table: Enter filters)"
+keys Enter
+expect "599998 of 600000 rows"
+keys q
+expect "EXITED:0"
