@@ -70,7 +70,7 @@ FUZZ_TIME ?= 60
 FUZZ_CC   ?= clang
 FUZZ_SAN  = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-.PHONY: all run check test golden asan valgrind bench deps install uninstall \
+.PHONY: all run check test golden asan valgrind bench bench-run deps install uninstall \
         clean lint-man fuzz fuzz-deps fuzz-build $(FUZZ_RUNS)
 .DEFAULT_GOAL := all
 
@@ -190,7 +190,11 @@ $(B)/bench/rows-%.csv: $(B)/bench/gencsv
 	$(B)/bench/gencsv $* > $@.tmp && mv $@.tmp $@
 
 BENCH_ROWS = 1000 100000 1000000
-bench: $(B)/accelscope $(B)/bench/bench_calc $(B)/bench/bench_view \
+bench:
+	@sh tests/deps.sh bench
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: $(B)/accelscope $(B)/bench/bench_calc $(B)/bench/bench_view \
     $(B)/bench/firstframe $(BENCH_ROWS:%=$(B)/bench/rows-%.csv)
 	@echo "== calculator ($$(uname -m), $$(nproc) cores)"
 	@$(B)/bench/bench_calc

@@ -56,6 +56,11 @@ case ${1:-} in
 "") ;;
 valgrind) command -v valgrind >/dev/null 2>&1 || need valgrind ;;
 fuzz) command -v clang >/dev/null 2>&1 || need clang ;;
+# make bench compares with VisiData, and reads peak memory with time(1).
+bench)
+	command -v vd >/dev/null 2>&1 || need visidata
+	[ -x /usr/bin/time ] || need time
+	;;
 *) echo "accelscope: deps.sh: unknown extra \"$1\""; exit 1 ;;
 esac
 

@@ -148,10 +148,13 @@ main(int argc, char **argv)
 	for (a = 0; a < 50 && !exited; a++) {
 		char drain[4096];
 
-		while (read(fd, drain, sizeof drain) > 0 &&
-		    waitpid(pid, &status, WNOHANG) == 0)
-			;
-		if (wait4(pid, &status, WNOHANG, &ru) == pid)
+		/* Reaped once, with its usage: a read may see it end. */
+		while (read(fd, drain, sizeof drain) > 0)
+			if (wait4(pid, &status, WNOHANG, &ru) == pid) {
+				exited = 1;
+				break;
+			}
+		if (exited || wait4(pid, &status, WNOHANG, &ru) == pid)
 			exited = 1;
 		else
 			usleep(100000);
