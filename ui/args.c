@@ -26,6 +26,24 @@ static const struct {
 	{ "theme", cli_theme },
 };
 
+/*
+ * The value of option name at argv[*a], given as "name VALUE" or
+ * "name=VALUE", with *a moved past it; NULL, *a kept, if it is not there.
+ */
+static const char *
+option_value(int argc, char **argv, int *a, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strcmp(argv[*a], name) == 0 && *a + 1 < argc) {
+		*a += 2;
+		return argv[*a - 1];
+	}
+	if (strncmp(argv[*a], name, n) == 0 && argv[*a][n] == '=')
+		return argv[(*a)++] + n + 1;
+	return NULL;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -33,6 +51,7 @@ cli_main(int argc, char **argv)
 	struct tui_opts o;
 	size_t i, len;
 	int a = 1, k;
+	const char *v;
 
 	memset(&o, 0, sizeof o);
 	o.mouse = -1;
@@ -47,31 +66,16 @@ cli_main(int argc, char **argv)
 			printf("accelscope %s\n", VERSION);
 			return 0;
 		}
-		if (strcmp(argv[a], "--data") == 0 && a + 1 < argc) {
-			g.data = argv[a + 1];
-			a += 2;
-		} else if (strncmp(argv[a], "--data=", 7) == 0) {
-			g.data = argv[a] + 7;
-			a++;
-		} else if (strcmp(argv[a], "--pane") == 0 && a + 1 < argc) {
-			o.pane = argv[a + 1];
-			a += 2;
-		} else if (strncmp(argv[a], "--pane=", 7) == 0) {
-			o.pane = argv[a] + 7;
-			a++;
-		} else if (strcmp(argv[a], "--filter") == 0 && a + 1 < argc) {
-			o.filter = argv[a + 1];
-			a += 2;
-		} else if (strncmp(argv[a], "--filter=", 9) == 0) {
-			o.filter = argv[a] + 9;
-			a++;
-		} else if (strcmp(argv[a], "--theme") == 0 && a + 1 < argc) {
-			o.theme = argv[a + 1];
-			a += 2;
-		} else if (strncmp(argv[a], "--theme=", 8) == 0) {
-			o.theme = argv[a] + 8;
-			a++;
-		} else if (strcmp(argv[a], "--no-mouse") == 0) {
+		if ((v = option_value(argc, argv, &a, "--data")) != NULL)
+			g.data = v;
+		else if ((v = option_value(argc, argv, &a, "--pane")) != NULL)
+			o.pane = v;
+		else if ((v = option_value(argc, argv, &a, "--filter")) !=
+		    NULL)
+			o.filter = v;
+		else if ((v = option_value(argc, argv, &a, "--theme")) != NULL)
+			o.theme = v;
+		else if (strcmp(argv[a], "--no-mouse") == 0) {
 			o.mouse = 0;
 			a++;
 		} else {

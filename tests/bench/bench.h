@@ -1,6 +1,7 @@
 /*
  * What the benchmarks share: a clock, and the median of repeated timings.
- * Each benchmark is one file; these are static so it needs nothing else.
+ * Each benchmark is one file; these are static (inline: a benchmark may
+ * use only some) so it needs nothing else.
  */
 #ifndef BENCH_H
 #define BENCH_H
@@ -8,7 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-static double
+static inline double
 now(void)
 {
 	struct timespec ts;
@@ -17,7 +18,7 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int
+static inline int
 cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -26,7 +27,7 @@ cmp_double(const void *a, const void *b)
 }
 
 /* The median of v[0..n), which it sorts. */
-static double
+static inline double
 median(double *v, size_t n)
 {
 	qsort(v, n, sizeof *v, cmp_double);

@@ -61,6 +61,15 @@ cfg(struct sim_cfg *c, enum sim_strategy s, double rate, size_t slots,
 	c->seed = 1;
 }
 
+/* A request served alone: the prefill (0.1 s), then 0.01 s a token. */
+static void
+assert_lone(const struct sim_result *r)
+{
+	assert_true(fabs(r->ttft_p50 - 0.1) < 1e-9);
+	assert_true(fabs(r->tpot_p99 - 0.01) < 1e-9);
+	assert_true(fabs(r->e2e_p99 - 0.12) < 1e-9);
+}
+
 /* Requests a thousand seconds apart never meet: each alone costs the
    prefill, then output - 1 steps, with every strategy. */
 static void
@@ -77,10 +86,8 @@ test_alone(void **state)
 		memset(&f, 0, sizeof f);
 		cfg(&c, (enum sim_strategy)s, 1e-3, 1, 3, 50);
 		assert_int_equal(sim_run(&c, flat, &f, &r, &why), 0);
-		assert_true(fabs(r.ttft_p50 - 0.1) < 1e-9);
+		assert_lone(&r);
 		assert_true(fabs(r.ttft_p99 - 0.1) < 1e-9);
-		assert_true(fabs(r.tpot_p99 - 0.01) < 1e-9);
-		assert_true(fabs(r.e2e_p99 - 0.12) < 1e-9);
 		assert_true(fabs(r.mean_batch - 1) < 1e-12);
 		assert_int_equal(f.max_k, 1);
 		assert_false(r.overloaded);
@@ -113,9 +120,7 @@ test_low_rate(void **state)
 		memset(&f, 0, sizeof f);
 		cfg(&c, (enum sim_strategy)s, 1e-290, 1, 3, 1);
 		assert_int_equal(sim_run(&c, flat, &f, &r, &why), 0);
-		assert_true(fabs(r.ttft_p50 - 0.1) < 1e-9);
-		assert_true(fabs(r.tpot_p99 - 0.01) < 1e-9);
-		assert_true(fabs(r.e2e_p99 - 0.12) < 1e-9);
+		assert_lone(&r);
 		assert_true(fabs(r.throughput - 3 / 0.12) < 1e-6);
 		cfg(&c, (enum sim_strategy)s, 1e-307, 1, 3, 1000);
 		assert_int_equal(sim_run(&c, flat, &f, &r, &why), -1);
