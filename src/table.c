@@ -6,6 +6,11 @@
  * hands libcsv one segment at a time, each ending just after one of those
  * bytes.  A field reported during a segment started where the previous field
  * ended; that position is tracked as the segments go by.
+ *
+ * That costs a call into libcsv per field, so only the header and the rows
+ * with a problem are read that way.  The others are handed over a line at a
+ * time (read_rows()); a table load then finds where their fields start by
+ * scanning the bytes libcsv took whole (row_positions()).
  */
 /* madvise(MADV_HUGEPAGE), a Linux extension, where there is one. */
 #define _DEFAULT_SOURCE
@@ -246,10 +251,10 @@ table_end_row(struct loader *ld)
 	}
 	if (t->ncells == ld->row_start)
 		return;
+	if (t->nrows_all == 0)
+		ld->nh = t->ncells - ld->row_start;
 	if (ld->grid) {
-		if (t->nrows_all == 0)
-			ld->nh = ld->nf;
-		else if (ld->nf < ld->nh) {
+		if (t->nrows_all > 0 && ld->nf < ld->nh) {
 			/* Just after the last field: its text is the last. */
 			const char *last = t->text + t->slot[t->ncells - 1];
 
@@ -264,8 +269,8 @@ table_end_row(struct loader *ld)
 			    "the rest are empty" : "kept in added columns");
 		if (ld->nf > ld->maxf)
 			ld->maxf = ld->nf;
-		ld->nf = 0;
 	}
+	ld->nf = 0;
 	if (t->nrows_all + 2 > t->rowcap) {
 		t->rowcap = t->rowcap ? t->rowcap * 2 : 64;
 		t->row_first = xreallocarray(t->row_first, t->rowcap,
@@ -349,8 +354,8 @@ struct cursor {
 /*
  * Parse s[0..end) one segment at a time, each ending just after a byte that
  * can end a field, so that every field's position is known (see the top of
- * the file).  A table load reads all of its input this way; a grid load its
- * header and any row with a problem.  p carries libcsv's state, and cu the
+ * the file).  A load reads its header this way, and any row with a
+ * problem.  p carries libcsv's state, and cu the
  * position, from one call to the next.  A row with a CSV error is reported
  * and skipped to the end of its line.
  */
@@ -459,6 +464,11 @@ cbq_field(void *s, size_t len, void *data)
 		ld->redo = 1;
 		return;
 	}
+	if (!ld->grid) {
+		/* Positions come when the row has ended: row_positions(). */
+		table_add_text(ld, s != NULL ? s : "", len);
+		return;
+	}
 	if (t->textlen + len + 1 > t->textcap)
 		die("CSV text outgrew its input");
 	if (t->ncells == t->cellcap)
@@ -484,6 +494,42 @@ cbq_row(int c, void *data)
 }
 
 /*
+ * The positions of a table load's row read the quick way, cells first..
+ * from its bytes s[0..n), which start a line.  libcsv took them whole, so
+ * each field is quoted (a quote inside written twice) or runs to the next
+ * comma or line end.
+ */
+static void
+row_positions(struct table *t, size_t first, const char *s, size_t n,
+    unsigned line)
+{
+	const char *end = s + n, *f, *q;
+	unsigned l = line, c = 1;
+	size_t i;
+
+	for (i = first; i < t->ncells; i++) {
+		t->line[i] = l;
+		t->col[i] = c;
+		f = s;
+		if (s < end && *s == '"') {
+			for (s++; (q = memchr(s, '"', (size_t)(end - s))) != NULL;
+			    s = q + 2)
+				if (q + 1 == end || q[1] != '"')
+					break;
+			s = q != NULL ? q + 1 : end;
+		} else
+			while (s < end && *s != ',' && *s != '\n' &&
+			    *s != '\r')
+				s++;
+		advance_pos(f, (size_t)(s - f), end, &l, &c);
+		if (s < end && *s == ',') {
+			s++;
+			c++;
+		}
+	}
+}
+
+/*
  * Undo the row being read the quick way, and read its bytes again, copy[0..n)
  * from line `line`, segment by segment.  Returns whether it is still open.
  */
@@ -494,7 +540,8 @@ replay(struct loader *ld, struct csv_parser *p, const char *copy, size_t n,
 	struct table *t = ld->t;
 
 	if (t->ncells > ld->row_start) {
-		t->textlen = t->slot[ld->row_start];
+		t->textlen = ld->grid ? t->slot[ld->row_start] :
+		    t->off[ld->row_start];
 		t->ncells = ld->row_start;
 	}
 	ld->nf = 0;
@@ -512,26 +559,26 @@ replay(struct loader *ld, struct csv_parser *p, const char *copy, size_t n,
 }
 
 /* See table.h. */
-int table_grid_quick = 1;
+int table_quick = 1;
 
 /*
- * A grid load's rows, s[0..end), a line at a time: quickly where it can,
- * segment by segment for the header and the rows that need it.  Returns 0,
- * or -1 when progress cancelled.
+ * A load's rows, s[0..end), a line at a time: quickly where it can, segment
+ * by segment for the header and the rows that need it.  Returns 0, or -1
+ * when progress cancelled.
  */
 static int
-grid_rows(struct loader *ld, struct csv_parser *p, const char *buf,
+read_rows(struct loader *ld, struct csv_parser *p, const char *buf,
     const char *s, const char *end, struct cursor *cu)
 {
 	struct table *t = ld->t;
 	const struct table_progress *pr = ld->progress;
-	const char *q, *lf = NULL, *cr;
-	char *copy = NULL;		/* the bytes of the row being read */
-	size_t n, ncopy = 0, copycap = 0, done, next_report = 0;
+	const char *q, *lf = NULL, *cr, *rs = s;
+	char *copy = NULL;		/* a grid load's row's bytes */
+	size_t n, ncopy = 0, copycap = 0, done, next_report = 0, first;
 	unsigned row_line = 1;
 	int open = 0, slow = 1, sized = 0;
 
-	while (s < end) {
+	while (s < end && !ld->too_big) {
 		if (pr != NULL && (size_t)(s - buf) >= next_report) {
 			if (pr->fn(pr->arg, (size_t)(s - buf),
 			    (size_t)(end - buf)) != 0) {
@@ -560,7 +607,7 @@ grid_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 				s = q;
 				continue;
 			}
-			cu->fstart = s;
+			cu->fstart = rs = s;
 			ld->fline = row_line = cu->l;
 			ld->fcol = cu->c;
 			ncopy = 0;
@@ -569,7 +616,7 @@ grid_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 			ld->row_done = 0;
 			segments(ld, p, s, q, cu);
 			open = !ld->row_done;
-			slow = open || t->nrows_all == 0 || !table_grid_quick;
+			slow = open || t->nrows_all == 0 || !table_quick;
 			s = q;
 			continue;
 		}
@@ -578,7 +625,8 @@ grid_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 		 * rest will likely hold: grown by doubling, a big file's
 		 * slots would be copied several times over.
 		 */
-		if (!sized && (size_t)(s - buf) >= ((size_t)1 << 18)) {
+		if (ld->grid && !sized &&
+		    (size_t)(s - buf) >= ((size_t)1 << 18)) {
 			double est = (double)t->ncells * (double)(end - buf) /
 			    (double)(s - buf) * 1.05 + 1024;
 
@@ -592,34 +640,49 @@ grid_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 				    sizeof *t->slot);
 			}
 		}
-		/* Kept before parsing: the row's text may be written over it. */
-		if (ncopy + n > copycap) {
+		/*
+		 * A grid load's row is kept before parsing: its text may be
+		 * written over it.  A table load's stays where it is, at rs.
+		 */
+		if (ld->grid && ncopy + n > copycap) {
 			copycap = ncopy + n > 2 * copycap ? ncopy + n :
 			    2 * copycap;
 			copy = xreallocarray(copy, copycap, 1);
 		}
-		memcpy(copy + ncopy, s, n);
-		ncopy += n;
+		if (ld->grid) {
+			memcpy(copy + ncopy, s, n);
+			ncopy += n;
+		}
 		if (n > 4096 || p->entry_size > 4096)
 			csv_set_blk_size(p, n > p->entry_size ? n :
 			    p->entry_size);
 		ld->row_done = 0;
 		/* Without a line end, the last line: csv_fini() ends it. */
 		ld->redo = q[-1] != '\n' && q[-1] != '\r';
+		first = ld->row_start;
 		done = utf8_valid(s, n, NULL) ?
 		    csv_parse(p, s, n, cbq_field, cbq_row, ld) : 0;
 		s = q;
+		if (ld->too_big)
+			break;
 		if (done == n && !ld->redo) {
 			open = !ld->row_done;
+			if (!ld->grid && !open)
+				row_positions(t, first, rs, (size_t)(q - rs),
+				    row_line);
 			cu->l++;
 			continue;
 		}
+		if (!ld->grid)
+			ncopy = (size_t)(s - rs);
 		/* A row still open goes on the slow way; the copy stays. */
-		open = slow = replay(ld, p, copy, ncopy, row_line, cu);
+		open = slow = replay(ld, p, ld->grid ? copy : rs, ncopy,
+		    row_line, cu);
 	}
 	/* An open quote at the end: csv_fini() says where it opened. */
 	if (open && !slow)
-		replay(ld, p, copy, ncopy, row_line, cu);
+		replay(ld, p, ld->grid ? copy : rs, ld->grid ? ncopy :
+		    (size_t)(s - rs), row_line, cu);
 	free(copy);
 	return 0;
 }
@@ -652,9 +715,7 @@ parse(struct table *t, struct loader *ld, const char *buf, size_t len)
 	cu.fstart = s;
 	ld->fline = 1;
 	ld->fcol = 1;
-	if (!ld->grid)
-		segments(ld, &p, s, end, &cu);
-	else if (grid_rows(ld, &p, buf, s, end, &cu) != 0) {
+	if (read_rows(ld, &p, buf, s, end, &cu) != 0) {
 		csv_free(&p);
 		return -1;
 	}

@@ -64,11 +64,12 @@ struct grid *table_grid_buf(const char *name, char *buf, size_t len,
     size_t cap, const struct table_progress *pr, int *cancelled,
     struct diags *dl);
 /*
- * Zero makes a grid load read every row the careful way, with positions,
- * as it reads the header and any row with a problem (1, the default, reads
- * the others quickly).  For tests: both ways give the same grid and report.
+ * Zero makes a load read every row the careful way, field by field, as it
+ * reads the header and any row with a problem (1, the default, reads the
+ * others a line at a time).  For tests: both ways give the same table or
+ * grid, positions and report.
  */
-extern int table_grid_quick;
+extern int table_quick;
 
 /* The name given at load time.  Valid until table_free(). */
 const char *table_name(const struct table *t);

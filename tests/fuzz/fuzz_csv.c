@@ -152,11 +152,85 @@ grid_load(const char *in, size_t size, int quick, struct diags *dl)
 	int cancelled;
 
 	memcpy(buf, in, size);
-	table_grid_quick = quick;
+	table_quick = quick;
 	g = table_grid_buf("fuzz.csv", buf, size, size + 1, NULL, &cancelled,
 	    dl);
-	table_grid_quick = 1;
+	table_quick = 1;
 	return g;
+}
+
+/* Two reports, the same line for line. */
+static void
+same_report(const struct diags *q, const struct diags *c, const char *what)
+{
+	size_t i;
+	char *a, *b;
+
+	if (q->n != c->n)
+		fuzz_fail("the quick %s load reports %zu, the careful %zu",
+		    what, q->n, c->n);
+	for (i = 0; i < q->n; i++) {
+		a = diag_format(&q->v[i]);
+		b = diag_format(&c->v[i]);
+		if (strcmp(a, b) != 0 || q->v[i].level != c->v[i].level)
+			fuzz_fail("reports differ: \"%s\" and \"%s\"", a, b);
+		free(a);
+		free(b);
+	}
+}
+
+/*
+ * The quick table load against the careful one: the same cells at the same
+ * positions, the same report.
+ */
+static void
+check_quick_table(const char *in, size_t size)
+{
+	struct diags qdl, cdl;
+	struct table *q, *c;
+	size_t r, k, nf;
+	unsigned ql, qc, cl, cc;
+
+	diags_init(&qdl);
+	diags_init(&cdl);
+	q = table_load_mem("fuzz.csv", in, size, &qdl);
+	table_quick = 0;
+	c = table_load_mem("fuzz.csv", in, size, &cdl);
+	table_quick = 1;
+	if ((q == NULL) != (c == NULL))
+		fuzz_fail("the quick table load %s, the careful one %s",
+		    q ? "loads" : "fails", c ? "loads" : "fails");
+	same_report(&qdl, &cdl, "table");
+	if (q != NULL) {
+		if (table_nrows(q) != table_nrows(c) ||
+		    table_ncols(q) != table_ncols(c))
+			fuzz_fail("quick table %zu x %zu, careful %zu x %zu",
+			    table_nrows(q), table_ncols(q), table_nrows(c),
+			    table_ncols(c));
+		for (r = (size_t)-1; r == (size_t)-1 || r < table_nrows(q);
+		    r++) {
+			nf = r == (size_t)-1 ? table_ncols(q) :
+			    table_fields(q, r);
+			if (r != (size_t)-1 && nf != table_fields(c, r))
+				fuzz_fail("row %zu: %zu fields, careful %zu",
+				    r, nf, table_fields(c, r));
+			for (k = 0; k < nf; k++) {
+				table_pos(q, r, k, &ql, &qc);
+				table_pos(c, r, k, &cl, &cc);
+				if (ql != cl || qc != cc)
+					fuzz_fail("cell %zu,%zu at %u:%u, "
+					    "careful %u:%u", r, k, ql, qc, cl,
+					    cc);
+				if (r != (size_t)-1 && strcmp(table_cell(q,
+				    r, k), table_cell(c, r, k)) != 0)
+					fuzz_fail("cell %zu,%zu differs", r, k);
+			}
+		}
+	}
+	table_free(q);
+	table_free(c);
+	diags_done(&qdl);
+	diags_done(&cdl);
 }
 
 /* The quick grid load against the careful one: the same in every way. */
@@ -165,8 +239,7 @@ check_quick(const char *in, size_t size)
 {
 	struct diags qdl, cdl;
 	struct grid *q, *c;
-	size_t i, r, k;
-	char *a, *b;
+	size_t r, k;
 
 	diags_init(&qdl);
 	diags_init(&cdl);
@@ -175,17 +248,7 @@ check_quick(const char *in, size_t size)
 	if ((q == NULL) != (c == NULL))
 		fuzz_fail("the quick grid load %s, the careful one %s",
 		    q ? "loads" : "fails", c ? "loads" : "fails");
-	if (qdl.n != cdl.n)
-		fuzz_fail("the quick grid load reports %zu, the careful %zu",
-		    qdl.n, cdl.n);
-	for (i = 0; i < qdl.n; i++) {
-		a = diag_format(&qdl.v[i]);
-		b = diag_format(&cdl.v[i]);
-		if (strcmp(a, b) != 0 || qdl.v[i].level != cdl.v[i].level)
-			fuzz_fail("reports differ: \"%s\" and \"%s\"", a, b);
-		free(a);
-		free(b);
-	}
+	same_report(&qdl, &cdl, "grid");
 	if (q != NULL) {
 		if (q->nrows != c->nrows || q->ncols != c->ncols)
 			fuzz_fail("quick grid %zu x %zu, careful %zu x %zu",
@@ -225,6 +288,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diags_sort(&dl);
 	check_grid(in, size, t, &dl);
 	check_quick(in, size);
+	check_quick_table(in, size);
 	if (t == NULL) {
 		if (dl.errors == 0)
 			fuzz_fail("no table and no error");
