@@ -3,6 +3,7 @@
  */
 #include "draw.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,11 +179,8 @@ draw_text_right(WINDOW *w, int y, int x, size_t width, const char *s,
 void
 draw_blank(WINDOW *w, int y, int x, size_t width, attr_t attr)
 {
-	size_t i;
-
+	/* A blank drawn as waddch() would, the window's background and all. */
 	wattrset(w, attr);
-	wmove(w, y, x);
-	for (i = 0; i < width; i++)
-		waddch(w, ' ');
+	mvwhline(w, y, x, ' ', width > INT_MAX ? INT_MAX : (int)width);
 	wattrset(w, A_NORMAL);
 }
