@@ -360,15 +360,14 @@ intern_file(struct dataset *ds, const char *name)
 	return ds->files[ds->nfiles++];
 }
 
+/* An absent field's text. */
+static char empty[] = "";
+
 static void
 record_free(struct record *r, size_t nfields)
 {
-	size_t i;
-
-	for (i = 0; i < nfields; i++)
-		free(r->v[i]);
+	(void)nfields;
 	free(r->v);
-	free(r->col);
 }
 
 static int
@@ -728,19 +727,19 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 			    nf, nf == 1 ? "" : "s", ncols);
 			continue;
 		}
-		r.v = xcalloc(sc->nfields, sizeof *r.v);
-		r.col = xcalloc(sc->nfields, sizeof *r.col);
+		r.v = xcalloc(sc->nfields, sizeof *r.v + sizeof *r.col);
+		r.col = (unsigned *)(void *)(r.v + sc->nfields);
 		r.line = line;
 		r.file = file;
 		bad = 0;
 		for (f = 0; f < sc->nfields; f++) {
 			if (map[f] < 0) {
-				r.v[f] = xstrdup("");
+				r.v[f] = empty;
 				continue;
 			}
 			table_pos(tab, i, (size_t)map[f], &line, &col);
 			r.col[f] = col;
-			r.v[f] = xstrdup(table_cell(tab, i, (size_t)map[f]));
+			r.v[f] = (char *)table_cell(tab, i, (size_t)map[f]);
 			if (!bad && check_field(&sc->fields[f], r.v[f], file,
 			    line, col, dl) == -1)
 				bad = 1;
@@ -770,6 +769,9 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 		rtable_push(rt, t, &r);
 	}
 	free(map);
+	/* The rows kept point into the file's text: it stays with them. */
+	ds->texts = xreallocarray(ds->texts, ds->ntexts + 1, sizeof *ds->texts);
+	ds->texts[ds->ntexts++] = table_take_text(tab);
 }
 
 /* Drop rows whose references do not resolve; report each. */
@@ -1028,6 +1030,9 @@ dataset_free(struct dataset *ds)
 	}
 	for (i = 0; i < ds->nfiles; i++)
 		free(ds->files[i]);
+	for (i = 0; i < ds->ntexts; i++)
+		free(ds->texts[i]);
+	free(ds->texts);
 	free(ds->files);
 	free(ds->spec);
 	free(ds->preferred);

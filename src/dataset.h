@@ -75,7 +75,11 @@ enum spec_kind {
 	KIND_NKINDS
 };
 
-/* One row: its fields in schema order, and where each came from. */
+/*
+ * One row: its fields in schema order, and where each came from.  The
+ * fields point into the text of the file they were read from (kept in
+ * dataset.texts); v and col are one allocation.
+ */
 struct record {
 	char		**v;	/* never NULL; "" when absent */
 	unsigned	 *col;	/* per field; 0 when the column was absent */
@@ -127,6 +131,8 @@ struct dataset {
 	size_t		*source_figures;	/* figures citing each source */
 	char		**files;		/* interned file names */
 	size_t		 nfiles;
+	char		**texts;		/* the files' text: fields */
+	size_t		 ntexts;
 	char		*origin;		/* "bundled" or the directory */
 };
 

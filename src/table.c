@@ -517,11 +517,18 @@ row_positions(struct table *t, size_t first, const char *s, size_t n,
 				if (q + 1 == end || q[1] != '"')
 					break;
 			s = q != NULL ? q + 1 : end;
+			if (memchr(f, '\n', (size_t)(s - f)) != NULL ||
+			    memchr(f, '\r', (size_t)(s - f)) != NULL) {
+				advance_pos(f, (size_t)(s - f), end, &l, &c);
+				f = s;
+			}
 		} else
 			while (s < end && *s != ',' && *s != '\n' &&
 			    *s != '\r')
 				s++;
-		advance_pos(f, (size_t)(s - f), end, &l, &c);
+		/* On one line: a column per character (the text is UTF-8). */
+		for (; f < s; f++)
+			c += ((unsigned char)*f & 0xc0) != 0x80;
 		if (s < end && *s == ',') {
 			s++;
 			c++;
@@ -1031,6 +1038,15 @@ table_free(struct table *t)
 	free(t->slot);
 	free(t->text);
 	free(t);
+}
+
+char *
+table_take_text(struct table *t)
+{
+	char *text = t->text;
+
+	t->text = NULL;
+	return text;
 }
 
 const char *

@@ -28,6 +28,12 @@ struct table *table_load_file(const char *path, const char *name,
 struct table *table_load_mem(const char *name, const char *buf, size_t len,
     struct diags *dl);
 void table_free(struct table *t);
+/*
+ * The text every cell points into, handed over: it stays when t is freed,
+ * and the caller frees it.  Cells and headers read before stay valid; t is
+ * then good only for table_free().
+ */
+char *table_take_text(struct table *t);
 
 /*
  * Progress of a long load: fn is called every `every` bytes parsed with
