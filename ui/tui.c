@@ -53,6 +53,8 @@ struct tui {
 	const struct pane_ops *const *list;
 	size_t			 npanes;
 	struct pane		 panes[MAX_PANES];
+	/* Panes are built when first shown or used: see pane_at(). */
+	unsigned char		 ready[MAX_PANES];
 	size_t			 cur;
 	/* Detail and help screens over the pane, innermost last. */
 	struct textview		*over[MAX_OVERLAYS];
@@ -88,6 +90,20 @@ struct tui {
 	int			 mouse;		/* clicks and wheel on */
 	int			 quit;		/* set by :quit */
 };
+
+/*
+ * Pane i, built from the dataset the first time it is wanted: the first
+ * frame waits only for the pane it shows.
+ */
+static struct pane *
+pane_at(struct tui *t, size_t i)
+{
+	if (!t->ready[i]) {
+		t->ready[i] = 1;
+		t->list[i]->init(&t->panes[i], t->ds);
+	}
+	return &t->panes[i];
+}
 
 static volatile sig_atomic_t got_signal;
 
@@ -259,7 +275,7 @@ draw_status(struct tui *t)
 	else if (t->nover)
 		s = textview_status(t->over[t->nover - 1]);
 	else
-		s = t->panes[t->cur].ops->status(&t->panes[t->cur]);
+		s = t->panes[t->cur].ops->status(pane_at(t, t->cur));
 	draw_text(t->status, 0, 1, (size_t)w > 1 ? (size_t)w - 1 : 0, s,
 	    t->msg ? draw_attr.status | A_BOLD : draw_attr.status);
 	if ((int)strlen(s) + (int)strlen(help) + 4 < w)
@@ -287,7 +303,7 @@ draw(struct tui *t)
 		    draw_attr.header);
 		textview_draw(t->over[t->nover - 1], t->body, 1, 0, h - 1, w);
 	} else
-		t->panes[t->cur].ops->draw(&t->panes[t->cur], t->body, h, w);
+		t->panes[t->cur].ops->draw(pane_at(t, t->cur), t->body, h, w);
 	wnoutrefresh(t->body);
 	draw_status(t);
 	doupdate();
@@ -408,7 +424,7 @@ keyname_of(int isfunc, wint_t c, char *out, size_t len)
 static void
 find(struct tui *t, int dir)
 {
-	struct pane *p = &t->panes[t->cur];
+	struct pane *p = pane_at(t, t->cur);
 	int r;
 
 	if (t->finder == NULL) {
@@ -434,7 +450,8 @@ forget_finder(struct tui *t)
 	size_t i;
 
 	for (i = 0; i < t->npanes; i++)
-		t->panes[i].ops->find(&t->panes[i], NULL, 1);
+		if (t->ready[i])
+			t->panes[i].ops->find(&t->panes[i], NULL, 1);
 	for (i = 0; i < t->nover; i++)
 		textview_find(t->over[i], NULL, 1);
 	finder_free(t->finder);
@@ -462,7 +479,7 @@ now_ms(void)
 static void
 filter_live(struct tui *t, const char *typed, int live)
 {
-	struct pane *p = &t->panes[t->cur];
+	struct pane *p = pane_at(t, t->cur);
 	struct diags dl;
 	int inv = typed[0] == '!', r;
 	const char *expr = typed + inv;
@@ -527,7 +544,7 @@ forget_completion(struct tui *t)
 static void
 prompt_open(struct tui *t, int kind)
 {
-	struct pane *p = &t->panes[t->cur];
+	struct pane *p = pane_at(t, t->cur);
 
 	if (kind == '&' && (t->nover || p->ops->filter == NULL)) {
 		set_msg(t, xstrdup("Filters apply to the table panes: "
@@ -544,7 +561,7 @@ prompt_open(struct tui *t, int kind)
 	free(t->perr);
 	t->perr = NULL;
 	t->pdefer = kind == '&' &&
-	    pane_table_cells(&t->panes[t->cur]) > LIVE_FILTER_CELLS;
+	    pane_table_cells(pane_at(t, t->cur)) > LIVE_FILTER_CELLS;
 	forget_completion(t);
 	if (kind == '&' && t->saved != NULL)
 		buf_puts(&t->text, t->saved);
@@ -624,7 +641,7 @@ expand_home(const char *path)
 static void
 write_view(struct tui *t, const char *file, int force)
 {
-	struct pane *p = &t->panes[t->cur];
+	struct pane *p = pane_at(t, t->cur);
 	struct grid *g;
 	struct diags dl;
 	char *path, *out, *e;
@@ -662,7 +679,7 @@ write_view(struct tui *t, const char *file, int force)
 static void
 copy_row(struct tui *t)
 {
-	struct pane *p = &t->panes[t->cur];
+	struct pane *p = pane_at(t, t->cur);
 	struct grid *g = NULL;
 	char *out, *row, *osc, *e;
 	size_t len;
@@ -805,7 +822,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 	if (!(!isfunc && c == '\t'))
 		forget_completion(t);
 	if (t->prompt == '=' && !isfunc && (c == '\n' || c == '\r')) {
-		struct pane *p = &t->panes[t->cur];
+		struct pane *p = pane_at(t, t->cur);
 		char *err = NULL;
 
 		t->prompt = 0;
@@ -912,7 +929,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 static int
 apply(struct tui *t, enum action a)
 {
-	struct pane *p = &t->panes[t->cur];
+	struct pane *p = pane_at(t, t->cur);
 
 	switch (a) {
 	case ACT_QUIT:
@@ -990,7 +1007,7 @@ apply(struct tui *t, enum action a)
 			return 0;
 		}
 		t->cur = 2;	/* Specs */
-		p = &t->panes[t->cur];
+		p = pane_at(t, t->cur);
 		label = xasprintf("scenario %s", dataset_field(t->ds,
 		    DS_SCENARIOS, (size_t)sc, SC_TITLE));
 		diags_init(&dl);
@@ -1024,7 +1041,7 @@ apply(struct tui *t, enum action a)
 		}
 		for (k = 0; k < t->npanes; k++)
 			if (t->list[k]->compare != NULL) {
-				t->list[k]->compare(&t->panes[k], rows, n);
+				t->list[k]->compare(pane_at(t, k), rows, n);
 				t->cur = k;
 			}
 		return 0;
@@ -1097,7 +1114,7 @@ mouse_event(struct tui *t)
 	}
 	if (ev.y < LINES - 1 && !t->nover &&
 	    t->panes[t->cur].ops->click != NULL)
-		t->panes[t->cur].ops->click(&t->panes[t->cur], ev.y - 1, ev.x);
+		t->panes[t->cur].ops->click(pane_at(t, t->cur), ev.y - 1, ev.x);
 }
 
 /*
@@ -1147,7 +1164,6 @@ run(const struct dataset *ds, struct grid *table, const char *origin,
 	for (i = 0; i < t.npanes; i++) {
 		t.panes[i].ops = t.list[i];
 		t.panes[i].grid = table;
-		t.list[i]->init(&t.panes[i], ds);
 	}
 	if (o->filter != NULL) {
 		/* The start-up filter: Specs unless another table was named. */
@@ -1156,13 +1172,14 @@ run(const struct dataset *ds, struct grid *table, const char *origin,
 
 		if (o->pane == NULL || t.panes[t.cur].ops->filter == NULL)
 			t.cur = ds != NULL ? 2 : 0;
-		p = &t.panes[t.cur];
+		p = pane_at(&t, t.cur);
 		diags_init(&dl);
 		if (p->ops->filter(p, o->filter, 0, NULL, &dl) != 0) {
 			cli_print_filter_error(o->filter, &dl);
 			diags_done(&dl);
 			for (i = 0; i < t.npanes; i++)
-				t.panes[i].ops->done(&t.panes[i]);
+				if (t.ready[i])
+					t.panes[i].ops->done(&t.panes[i]);
 			buf_done(&t.text);
 			free(t.msg);
 			config_done(&cf);
@@ -1260,7 +1277,8 @@ run(const struct dataset *ds, struct grid *table, const char *origin,
 	while (t.nover)
 		pop(&t);
 	for (i = 0; i < t.npanes; i++) {
-		t.panes[i].ops->done(&t.panes[i]);
+		if (t.ready[i])
+			t.panes[i].ops->done(&t.panes[i]);
 		free(t.filter_text[i]);
 	}
 	forget_completion(&t);
