@@ -181,6 +181,10 @@ $(B)/bench/firstframe: tests/bench/firstframe.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -D_GNU_SOURCE $(LDFLAGS) -o $@ $< -lutil
 
+$(B)/bench/hello: tests/bench/hello.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ $< $(CURSES_LIBS)
+
 $(B)/bench/gencsv: tests/bench/gencsv.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
@@ -195,7 +199,8 @@ bench:
 	@$(MAKE) --no-print-directory bench-run
 
 bench-run: $(B)/accelscope $(B)/bench/bench_calc $(B)/bench/bench_view \
-    $(B)/bench/firstframe $(BENCH_ROWS:%=$(B)/bench/rows-%.csv)
+    $(B)/bench/firstframe $(B)/bench/hello \
+    $(BENCH_ROWS:%=$(B)/bench/rows-%.csv)
 	@echo "== calculator ($$(uname -m), $$(nproc) cores)"
 	@$(B)/bench/bench_calc
 	@for n in $(BENCH_ROWS); do \

@@ -40,6 +40,12 @@ while [ $i -lt 9 ]; do
 	"$FF" -w "accelscope" -- "$PROG" --version | sed -n 1p
 	i=$((i + 1))
 done | median | sed 's/^/accelscope --version, for scale (median of 9): /; s/$/ s/'
+# What any curses program takes to its first frame here (tests/bench/hello).
+i=0
+while [ $i -lt 9 ]; do
+	"$FF" -w "1 Matrix" -s q -- "$B/bench/hello" "1 Matrix" | sed -n 1p
+	i=$((i + 1))
+done | median | sed 's/^/a curses hello, for scale (median of 9): /; s/$/ s/'
 
 for n in $ROWS; do
 	f=$B/bench/rows-$n.csv

@@ -132,7 +132,7 @@ main(int argc, char **argv)
 			}
 			len += (size_t)r;
 		}
-		printf("%.3f\n", now() - mark);
+		printf("%.4f\n", now() - mark);
 		fflush(stdout);
 		from = len;
 		mark = now();
