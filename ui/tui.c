@@ -178,9 +178,10 @@ layout(struct tui *t)
 	t->title = t->body = t->status = NULL;
 	t->small = h < MIN_H || w < MIN_W;
 	if (!t->small) {
-		t->title = newwin(1, w, 0, 0);
-		t->body = newwin(h - 2, w, 1, 0);
-		t->status = newwin(1, w, h - 1, 0);
+		/* Parts of stdscr, sharing its cells: no screens' more memory. */
+		t->title = derwin(stdscr, 1, w, 0, 0);
+		t->body = derwin(stdscr, h - 2, w, 1, 0);
+		t->status = derwin(stdscr, 1, w, h - 1, 0);
 		if (t->title == NULL || t->body == NULL || t->status == NULL)
 			t->small = 1;
 		else {
