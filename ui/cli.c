@@ -4,6 +4,7 @@
  * and writes it out.  Diagnostics go to stderr as file:line:col.
  */
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -960,14 +961,31 @@ cli_usage(FILE *fp)
 static int
 opt_number(const char *cmd, const char *name, const char *v, double *out)
 {
+	double d;
+	char *end;
+
 	if (v == NULL)
 		return 0;
-	if (parse_number(v, out) != 0 || *out < 0) {
-		cli_errorf("accelscope %s: --%s wants a finite number, 0 or "
-		    "more, not \"%s\"\n", cmd, name, v);
+	if (parse_number(v, out) == 0 && *out >= 0)
+		return 0;
+	/* A decimal number a double cannot hold: say which way it is out. */
+	errno = 0;
+	d = strtod(v, &end);
+	if (errno == ERANGE && !signbit(d) && end != v && *end == '\0' &&
+	    strspn(v, "0123456789.-+eE ") == strlen(v)) {
+		if (d < 1)
+			cli_errorf("accelscope %s: --%s \"%s\" is too small to "
+			    "compute with: the least above 0 is %.2g\n", cmd,
+			    name, v, DBL_MIN);
+		else
+			cli_errorf("accelscope %s: --%s \"%s\" is too large to "
+			    "compute with: at most %.2g\n", cmd, name, v,
+			    DBL_MAX);
 		return -1;
 	}
-	return 0;
+	cli_errorf("accelscope %s: --%s wants a finite number, 0 or more, "
+	    "not \"%s\"\n", cmd, name, v);
+	return -1;
 }
 
 static int
