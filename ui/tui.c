@@ -473,6 +473,26 @@ now_ms(void)
 }
 
 /*
+ * Before work that takes a while on a big table (a filter, a sort), say on
+ * the status line what is going on, so the screen does not seem stuck.
+ */
+static void
+busy(struct tui *t, const char *what)
+{
+	struct pane *p = pane_at(t, t->cur);
+
+	/* Only the table panes (those that filter) grow big. */
+	if (t->small || p->ops->filter == NULL ||
+	    pane_table_cells(p) <= LIVE_FILTER_CELLS)
+		return;
+	draw_blank(t->status, 0, 0, (size_t)COLS, draw_attr.status);
+	draw_text(t->status, 0, 1, COLS > 1 ? (size_t)COLS - 1 : 0, what,
+	    draw_attr.status | A_BOLD);
+	wnoutrefresh(t->status);
+	doupdate();
+}
+
+/*
  * Apply the filter as typed to the current pane; errors show live.  As
  * typed (live), on a table too big to filter at each key, it is only
  * checked, and applied when Enter is pressed.
@@ -495,6 +515,8 @@ filter_live(struct tui *t, const char *typed, int live)
 		diags_done(&dl);
 		return;
 	}
+	if (!live)
+		busy(t, "Filtering...");
 	t0 = now_ms();
 	r = p->ops->filter(p, expr, inv, NULL, &dl);
 	if (live && now_ms() - t0 > LIVE_FILTER_MS)
@@ -1068,6 +1090,8 @@ apply(struct tui *t, enum action a)
 		return 0;
 	}
 	default:
+		if (a == ACT_SORT)
+			busy(t, "Sorting...");
 		p->ops->key(p, a);
 		return 0;
 	}
