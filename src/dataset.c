@@ -363,10 +363,10 @@ intern_file(struct dataset *ds, const char *name)
 /* An absent field's text. */
 static char empty[] = "";
 
+/* Its fields belong to the file's text: only v (and col) is the row's. */
 static void
-record_free(struct record *r, size_t nfields)
+record_free(struct record *r)
 {
-	(void)nfields;
 	free(r->v);
 }
 
@@ -757,13 +757,13 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 				bad = 1;
 			} else {
 				/* An overlay row replaces the row it names. */
-				record_free(&rt->r[at], sc->nfields);
+				record_free(&rt->r[at]);
 				rt->r[at] = r;
 				continue;
 			}
 		}
 		if (bad) {
-			record_free(&r, sc->nfields);
+			record_free(&r);
 			continue;
 		}
 		rtable_push(rt, t, &r);
@@ -825,7 +825,7 @@ check_refs(struct dataset *ds, enum ds_table t, struct diags *dl)
 			}
 		}
 		if (bad)
-			record_free(r, sc->nfields);
+			record_free(r);
 		else
 			rt->r[keep++] = *r;
 	}
@@ -1024,7 +1024,7 @@ dataset_free(struct dataset *ds)
 		return;
 	for (t = 0; t < DS_NTABLES; t++) {
 		for (i = 0; i < ds->t[t].n; i++)
-			record_free(&ds->t[t].r[i], schemas[t].nfields);
+			record_free(&ds->t[t].r[i]);
 		free(ds->t[t].r);
 		free(ds->t[t].index);
 	}

@@ -231,6 +231,20 @@ cb_field(void *s, size_t len, void *data)
 	table_add_text(ld, f, len);
 }
 
+/* Drop the cells of the row being read. */
+static void
+undo_row(struct loader *ld)
+{
+	struct table *t = ld->t;
+
+	if (t->ncells > ld->row_start) {
+		t->textlen = ld->grid ? t->slot[ld->row_start] :
+		    t->off[ld->row_start];
+		t->ncells = ld->row_start;
+	}
+	ld->nf = 0;
+}
+
 static void
 table_end_row(struct loader *ld)
 {
@@ -240,13 +254,8 @@ table_end_row(struct loader *ld)
 		if (t->nrows_all == 0)
 			ld->header_bad = 1;
 		/* Roll the row back: reported, then left out. */
-		if (t->ncells > ld->row_start) {
-			t->textlen = ld->grid ? t->slot[ld->row_start] :
-			    t->off[ld->row_start];
-			t->ncells = ld->row_start;
-		}
+		undo_row(ld);
 		ld->row_bad = 0;
-		ld->nf = 0;
 		return;
 	}
 	if (t->ncells == ld->row_start)
@@ -564,14 +573,7 @@ static int
 replay(struct loader *ld, struct csv_parser *p, const char *copy, size_t n,
     unsigned line, struct cursor *cu)
 {
-	struct table *t = ld->t;
-
-	if (t->ncells > ld->row_start) {
-		t->textlen = ld->grid ? t->slot[ld->row_start] :
-		    t->off[ld->row_start];
-		t->ncells = ld->row_start;
-	}
-	ld->nf = 0;
+	undo_row(ld);
 	ld->redo = 0;
 	csv_free(p);
 	loader_reset(p);
@@ -601,7 +603,8 @@ read_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 	const struct table_progress *pr = ld->progress;
 	const char *q, *lf = NULL, *cr, *rs = s;
 	char *copy = NULL;		/* a grid load's row's bytes */
-	size_t n, ncopy = 0, copycap = 0, done, next_report = 0, first;
+	size_t ncopy = 0;		/* the row's length so far */
+	size_t n, copycap = 0, done, next_report = 0, first;
 	unsigned row_line = 1;
 	int open = 0, slow = 1, sized = 0;
 
@@ -671,15 +674,15 @@ read_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 		 * A grid load's row is kept before parsing: its text may be
 		 * written over it.  A table load's stays where it is, at rs.
 		 */
-		if (ld->grid && ncopy + n > copycap) {
-			copycap = ncopy + n > 2 * copycap ? ncopy + n :
-			    2 * copycap;
-			copy = xreallocarray(copy, copycap, 1);
-		}
 		if (ld->grid) {
+			if (ncopy + n > copycap) {
+				copycap = ncopy + n > 2 * copycap ? ncopy + n :
+				    2 * copycap;
+				copy = xreallocarray(copy, copycap, 1);
+			}
 			memcpy(copy + ncopy, s, n);
-			ncopy += n;
 		}
+		ncopy += n;
 		if (n > 4096 || p->entry_size > 4096)
 			csv_set_blk_size(p, n > p->entry_size ? n :
 			    p->entry_size);
@@ -706,16 +709,13 @@ read_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 			cu->l++;
 			continue;
 		}
-		if (!ld->grid)
-			ncopy = (size_t)(s - rs);
 		/* A row still open goes on the slow way; the copy stays. */
 		open = slow = replay(ld, p, ld->grid ? copy : rs, ncopy,
 		    row_line, cu);
 	}
 	/* An open quote at the end: csv_fini() says where it opened. */
 	if (open && !slow)
-		replay(ld, p, ld->grid ? copy : rs, ld->grid ? ncopy :
-		    (size_t)(s - rs), row_line, cu);
+		replay(ld, p, ld->grid ? copy : rs, ncopy, row_line, cu);
 	free(copy);
 	return 0;
 }
