@@ -472,6 +472,17 @@ now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* Is the current pane a table too big to filter at each key? */
+static int
+big_table(struct tui *t)
+{
+	struct pane *p = pane_at(t, t->cur);
+
+	/* Only the table panes (those that filter) grow big. */
+	return p->ops->filter != NULL && pane_table_cells(p) >
+	    LIVE_FILTER_CELLS;
+}
+
 /*
  * Before work that takes a while on a big table (a filter, a sort), say on
  * the status line what is going on, so the screen does not seem stuck.
@@ -479,11 +490,7 @@ now_ms(void)
 static void
 busy(struct tui *t, const char *what)
 {
-	struct pane *p = pane_at(t, t->cur);
-
-	/* Only the table panes (those that filter) grow big. */
-	if (t->small || p->ops->filter == NULL ||
-	    pane_table_cells(p) <= LIVE_FILTER_CELLS)
+	if (t->small || !big_table(t))
 		return;
 	draw_blank(t->status, 0, 0, (size_t)COLS, draw_attr.status);
 	draw_text(t->status, 0, 1, COLS > 1 ? (size_t)COLS - 1 : 0, what,
@@ -583,8 +590,7 @@ prompt_open(struct tui *t, int kind)
 	    xstrdup(t->filter_text[t->cur]) : NULL;
 	free(t->perr);
 	t->perr = NULL;
-	t->pdefer = kind == '&' &&
-	    pane_table_cells(pane_at(t, t->cur)) > LIVE_FILTER_CELLS;
+	t->pdefer = kind == '&' && big_table(t);
 	forget_completion(t);
 	if (kind == '&' && t->saved != NULL)
 		buf_puts(&t->text, t->saved);
