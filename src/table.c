@@ -421,8 +421,16 @@ segments(struct loader *ld, struct csv_parser *p, const char *s,
 			el = cu->l;
 			ec = cu->c;
 			advance_pos(seg, done, end, &el, &ec);
-			diags_add(ld->dl, DIAG_ERROR, t->name, el, ec,
-			    "%s; row skipped", csv_problem(seg, done, n));
+			/* A quote left open runs on over lines: say where. */
+			if (ld->quoted && ld->fline < el)
+				diags_add(ld->dl, DIAG_ERROR, t->name, el, ec,
+				    "%s; the quote opened at %u:%u runs on to "
+				    "here; row skipped", csv_problem(seg, done,
+				    n), ld->fline, ld->fcol);
+			else
+				diags_add(ld->dl, DIAG_ERROR, t->name, el, ec,
+				    "%s; row skipped", csv_problem(seg, done,
+				    n));
 			/* Drop the partial row and go on after the line end. */
 			ld->row_bad = 1;
 			table_end_row(ld);

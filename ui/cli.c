@@ -557,14 +557,19 @@ load_showing_progress(const char *file, int *cancelled, struct diags *dl)
  * sorted and cut to --sort and --columns, filtered by --filter.  problems
  * is 1 when rows were left out, said on the status line.
  */
+/*
+ * The explorer over a loaded file.  What went wrong loading it is named on
+ * the status line; the caller lists it in full once the explorer has closed
+ * and the screen no longer covers it.
+ */
 static int
 explore_table(struct cli_global *g, struct grid *gr, const char *file,
-    const struct opt *opts, size_t nopts, int problems)
+    const struct opt *opts, size_t nopts, const struct diags *dl)
 {
 	const char *sort = opt_value(opts, nopts, "sort");
 	const char *cols = opt_value(opts, nopts, "columns");
 	struct tui_opts o;
-	char *msg, *bad;
+	char *msg, *bad, *note = NULL;
 	int desc = 0, r;
 	long c;
 
@@ -606,12 +611,24 @@ explore_table(struct cli_global *g, struct grid *gr, const char *file,
 	o.pane = NULL;
 	if (opt_value(opts, nopts, "filter") != NULL)
 		o.filter = opt_value(opts, nopts, "filter");
-	if (problems)
-		o.message = "Some rows could not be read and were left out: "
-		    "accelscope view FILE --format csv >/dev/null lists them";
-	/* Rows left out: exit 1 after the explorer too, as when printing. */
+	if (dl->n > 0) {
+		const char *what = dl->errors > 0 ? "problem" : "warning";
+		const char *lost = dl->errors > 0 ? ", rows left out" : "";
+
+		if (dl->n == 1)
+			note = xasprintf("1 %s at %u:%u%s; it is listed when "
+			    "you quit", what, dl->v[0].line, dl->v[0].col,
+			    lost);
+		else
+			note = xasprintf("%zu %ss, the first at %u:%u%s; all "
+			    "are listed when you quit", dl->n, what,
+			    dl->v[0].line, dl->v[0].col, lost);
+		o.message = note;
+	}
 	r = tui_view(gr, file, &o);
-	return r != 0 ? r : problems;
+	free(note);
+	/* Rows left out: exit 1 after the explorer too, as when printing. */
+	return r != 0 ? r : dl->errors > 0;
 }
 
 int
@@ -647,15 +664,19 @@ cli_view(struct cli_global *g, int argc, char **argv)
 		return 130;
 	}
 	diags_sort(&dl);
+	if (gr != NULL && opt_value(opts, NELEM(opts), "format") == NULL &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		rc = explore_table(g, gr, pos[0], opts, NELEM(opts), &dl);
+		cli_print_diags(&dl);
+		diags_done(&dl);
+		return rc;
+	}
 	cli_print_diags(&dl);
-	/* Rows left out, or no table at all: say so in the status. */
+	/* Rows left out, or no table at all: exit 1. */
 	rc = dl.errors > 0;
 	diags_done(&dl);
 	if (gr == NULL)
 		return 1;
-	if (opt_value(opts, NELEM(opts), "format") == NULL &&
-	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		return explore_table(g, gr, pos[0], opts, NELEM(opts), rc);
 	if (print_rows("view", gr, opts, NELEM(opts), fmt, pos[0]) != 0)
 		rc = 2;
 	grid_free(gr);

@@ -89,12 +89,15 @@ expect "loading $fifo cancelled"
 expect "EXITED:130"
 kill $writer 2>/dev/null
 
-# Rows left out: said on the status line, and exit 1 after q.
+# Rows left out: said on the status line, listed after q, and exit 1.
 printf 'id,name\na,"open\n' >"${csv%/*}/bad.csv"
 keys clear Enter
 run "${csv%/*}/bad.csv"
-expect "Some rows could not be read"
+expect "1 problem at 2:3, rows left out; it is listed when you quit"
+screen | grep -q "unterminated quoted field" &&
+    fail "the problem was listed under the explorer, not after it"
 keys q
+expect "bad.csv:2:3: error: unterminated quoted field; row skipped"
 expect "EXITED:1"
 
 # A big table (over a million cells) is filtered on Enter, not at each
