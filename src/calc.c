@@ -170,9 +170,63 @@ eff_row(const struct dataset *ds, const char *scope, const char *quantity,
 			continue;
 		if (p == NULL ? *rp != '\0' : strcmp(rp, p) != 0)
 			continue;
+		/* A point on a curve is not a figure on its own. */
+		if (*dataset_field(ds, DS_EFFICIENCY, i, EF_TOKENS) != '\0')
+			continue;
 		return (long)i;
 	}
 	return -1;
+}
+
+/*
+ * The curve of decode efficiency against tokens a step, from the first of
+ * scopes with rows for it at precision p: tokens ascending, at most
+ * PERF_CURVE_MAX points (the fewest tokens first).  Returns the first
+ * row's index, or -1 when no scope has one.
+ */
+static long
+eff_curve(const struct dataset *ds, const char *const *scopes, size_t nscopes,
+    const char *p, struct perf_eff *e)
+{
+	size_t i, k, s, n = dataset_count(ds, DS_EFFICIENCY);
+	long first = -1;
+	double tok, v;
+
+	e->ncurve = 0;
+	for (s = 0; s < nscopes && e->ncurve == 0; s++)
+		for (i = 0; i < n; i++) {
+			if (strcmp(dataset_field(ds, DS_EFFICIENCY, i,
+			    EF_SCOPE), scopes[s]) != 0 ||
+			    strcmp(dataset_field(ds, DS_EFFICIENCY, i,
+			    EF_QUANTITY), "mfu_decode") != 0 ||
+			    strcmp(dataset_field(ds, DS_EFFICIENCY, i,
+			    EF_PRECISION), p) != 0 ||
+			    strcmp(dataset_field(ds, DS_EFFICIENCY, i,
+			    EF_UNIT), "fraction") != 0 ||
+			    (tok = num(ds, DS_EFFICIENCY, i, EF_TOKENS)) < 1)
+				continue;
+			v = num(ds, DS_EFFICIENCY, i, EF_VALUE);
+			/* Insert in order; a point at the same tokens twice
+			   keeps the first. */
+			for (k = e->ncurve; k > 0 && e->curve_tokens[k - 1] >
+			    tok; k--)
+				;
+			if ((k > 0 && e->curve_tokens[k - 1] == tok) ||
+			    k == PERF_CURVE_MAX)
+				continue;
+			if (e->ncurve == PERF_CURVE_MAX)
+				e->ncurve--;
+			memmove(&e->curve_tokens[k + 1], &e->curve_tokens[k],
+			    (e->ncurve - k) * sizeof *e->curve_tokens);
+			memmove(&e->curve_mfu[k + 1], &e->curve_mfu[k],
+			    (e->ncurve - k) * sizeof *e->curve_mfu);
+			e->curve_tokens[k] = tok;
+			e->curve_mfu[k] = v;
+			e->ncurve++;
+			if (first < 0)
+				first = (long)i;
+		}
+	return first;
 }
 
 void
@@ -184,6 +238,7 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	const char *pn = perf_prec_name(p);
 	double v[NELEM(quantities)];
 	size_t k, s;
+	long c;
 
 	for (k = 0; k < NELEM(quantities); k++) {
 		long r = -1;
@@ -205,6 +260,8 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	}
 	e->mfu = v[0];
 	e->mfu_decode = v[1] >= 0 ? v[1] : v[0];
+	if ((c = eff_curve(ds, scopes, 3, pn, e)) >= 0 && src != NULL)
+		src[1] = dataset_field(ds, DS_EFFICIENCY, (size_t)c, EF_ID);
 	e->mbu = v[2];
 	e->link = v[3];
 	e->allreduce_s = v[4];
@@ -221,8 +278,10 @@ inputs(const struct dataset *ds, const struct calc_req *q, struct perf_hw *h,
 	calc_hw(ds, q->hw, h);
 	calc_model(ds, q->model, m);
 	calc_eff(ds, q->hw, q->w.aprec, e, NULL);
-	if (q->mfu >= 0)
+	if (q->mfu >= 0) {
 		e->mfu = e->mfu_decode = q->mfu;
+		e->ncurve = 0;
+	}
 	if (q->mbu >= 0)
 		e->mbu = q->mbu;
 	if (q->overhead_us >= 0)

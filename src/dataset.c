@@ -182,6 +182,7 @@ static const struct field_spec efficiency_fields[] = {
 	{ "scope", 1, CHK_TEXT, NULL, -1 },
 	{ "quantity", 1, CHK_ID, NULL, -1 },
 	{ "precision", 0, CHK_ENUM, precisions, -1 },
+	{ "tokens", 0, CHK_COUNT, NULL, -1 },
 	{ "value", 1, CHK_NUMBER, NULL, -1 },
 	{ "unit", 1, CHK_TEXT, NULL, -1 },
 	{ "source", 1, CHK_ID, NULL, DS_SOURCES },
@@ -575,6 +576,15 @@ check_row(enum ds_table t, const struct record *r, const char *file,
 		diags_add(dl, DIAG_ERROR, file, r->line, r->col[EF_VALUE],
 		    "value %s is not a fraction (above 0, at most 1); row "
 		    "skipped", r->v[EF_VALUE]);
+		return -1;
+	}
+	/* A point on a curve of decode efficiency against tokens a step. */
+	if (t == DS_EFFICIENCY && *r->v[EF_TOKENS] != '\0' &&
+	    (strcmp(r->v[EF_QUANTITY], "mfu_decode") != 0 ||
+	    *r->v[EF_PRECISION] == '\0')) {
+		diags_add(dl, DIAG_ERROR, file, r->line, r->col[EF_TOKENS],
+		    "tokens is for mfu_decode at a stated precision (a point "
+		    "on its curve against the tokens in a step); row skipped");
 		return -1;
 	}
 	return 0;

@@ -85,10 +85,49 @@ perf_weights_touched(const struct perf_model *m, double tokens,
 	return (shared + m->experts * pe * frac) * prec_bytes[p];
 }
 
+double
+perf_decode_mfu(const struct perf_eff *e, double tokens)
+{
+	double best, f, t;
+	size_t i;
+
+	if (e->ncurve == 0)
+		return e->mfu_decode;
+	best = f = e->curve_mfu[0];
+	for (i = 1; i < e->ncurve && tokens > e->curve_tokens[i - 1]; i++) {
+		if (tokens >= e->curve_tokens[i])
+			f = e->curve_mfu[i];
+		else {
+			t = log(tokens / e->curve_tokens[i - 1]) /
+			    log(e->curve_tokens[i] / e->curve_tokens[i - 1]);
+			f = e->curve_mfu[i - 1] + t * (e->curve_mfu[i] -
+			    e->curve_mfu[i - 1]);
+		}
+		if (f > best)
+			best = f;
+	}
+	return best;
+}
+
 static int
 finite_pos(double v)
 {
 	return isfinite(v) && v >= 0;
+}
+
+static int
+curve_ok(const struct perf_eff *e)
+{
+	size_t i;
+
+	if (e->ncurve > PERF_CURVE_MAX)
+		return 0;
+	for (i = 0; i < e->ncurve; i++)
+		if (!(e->curve_mfu[i] > 0 && e->curve_mfu[i] <= 1 &&
+		    isfinite(e->curve_tokens[i]) && e->curve_tokens[i] >=
+		    (i > 0 ? e->curve_tokens[i - 1] + 1 : 1)))
+			return 0;
+	return 1;
 }
 
 /* One all-reduce of bytes over n chips: latency plus a ring's traffic. */
@@ -194,6 +233,11 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 		    "finite and not negative";
 		return -1;
 	}
+	if (!curve_ok(e)) {
+		*why = "the decode efficiency curve needs up to 16 points, "
+		    "tokens rising from 1, fractions in (0, 1]";
+		return -1;
+	}
 	if (!(m->params > 0 && m->active > 0 && m->layers >= 1 &&
 	    m->hidden > 0 && m->heads > 0 && m->kv_heads > 0 &&
 	    m->head_dim > 0)) {
@@ -273,7 +317,7 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	flops = b * (2 * m->active + 4 * m->layers * ctx * m->heads *
 	    m->head_dim);
 	bytes = wt + b * ctx * r->kv_per_token;
-	step(h, m, e, n, peak, e->mfu_decode, b, flops, bytes, abytes,
+	step(h, m, e, n, peak, perf_decode_mfu(e, b), b, flops, bytes, abytes,
 	    r->sram_only, &r->decode);
 	r->decode.weight_bytes = wt;
 

@@ -61,10 +61,20 @@ struct perf_model {
 	double	kv_latent;	/* MLA: values cached per token per layer */
 };
 
+#define PERF_CURVE_MAX 16
+
 /* Achievable fractions and costs; see efficiency.csv. */
 struct perf_eff {
 	double	mfu;		/* of peak FLOP/s, prefill */
 	double	mfu_decode;	/* of peak FLOP/s, decode */
+	/*
+	 * Decode's fraction of peak against the tokens a step computes (the
+	 * matrix products' M), tokens ascending; when ncurve > 0 it is used
+	 * instead of mfu_decode.  See perf_decode_mfu().
+	 */
+	size_t	ncurve;
+	double	curve_tokens[PERF_CURVE_MAX];
+	double	curve_mfu[PERF_CURVE_MAX];
 	double	mbu;		/* of memory bandwidth, decode */
 	double	link;		/* of link bandwidth */
 	double	allreduce_s;	/* latency of one all-reduce */
@@ -132,6 +142,15 @@ int perf_eval(const struct perf_hw *h, const struct perf_model *m,
     const struct perf_eff *e, const struct perf_work *w,
     struct perf_result *r, const char **why);
 
+/*
+ * Decode's fraction of peak FLOP/s at a step of tokens: mfu_decode, or the
+ * curve read between its points (linearly in log tokens).  Below the first
+ * point it holds the first value, since a smaller product is bound by
+ * reading its weights, which the model counts as memory time.  At any
+ * point it is at least the best fraction at fewer tokens: a step can
+ * always be computed as smaller products.
+ */
+double perf_decode_mfu(const struct perf_eff *e, double tokens);
 /* KV cache bytes per token at kv precision p. */
 double perf_kv_per_token(const struct perf_model *m, enum perf_prec p);
 /* Bytes of weights a decode step of batch tokens reads. */

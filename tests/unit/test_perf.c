@@ -212,6 +212,67 @@ test_batch_monotone(void **state)
 	}
 }
 
+/* A curve with a dip, as measured kernels have: 0.1 at 128, 0.05 at 256. */
+static void
+curve(struct perf_eff *e)
+{
+	static const double tok[] = { 128, 256, 1024 };
+	static const double f[] = { 0.1, 0.05, 0.4 };
+
+	e->ncurve = 3;
+	memcpy(e->curve_tokens, tok, sizeof tok);
+	memcpy(e->curve_mfu, f, sizeof f);
+}
+
+static void
+test_decode_curve(void **state)
+{
+	struct perf_eff e;
+
+	(void)state;
+	eff(&e);
+	assert_float_equal(perf_decode_mfu(&e, 4096), 0.5, 1e-12);
+	curve(&e);
+	/* Held below the first point and after the last. */
+	assert_float_equal(perf_decode_mfu(&e, 1), 0.1, 1e-12);
+	assert_float_equal(perf_decode_mfu(&e, 128), 0.1, 1e-12);
+	assert_float_equal(perf_decode_mfu(&e, 1e6), 0.4, 1e-12);
+	/* The dip is never worse than computing in steps of 128. */
+	assert_float_equal(perf_decode_mfu(&e, 256), 0.1, 1e-12);
+	/* Half way from 256 to 1024 in log tokens: 0.05 + 0.35 / 2. */
+	assert_float_equal(perf_decode_mfu(&e, 512), 0.225, 1e-12);
+	assert_float_equal(perf_decode_mfu(&e, 1024), 0.4, 1e-12);
+}
+
+/* With a dipping curve, aggregate throughput still never falls. */
+static void
+test_curve_monotone(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+	double b, last = 0;
+
+	(void)state;
+	h100(&h);
+	h.mem_bytes = 800e9;
+	eff(&e);
+	curve(&e);
+	for (b = 1; b <= 2048; b++) {
+		work(&w, 1, b);
+		w.prompt = 16;
+		w.output = 16;
+		assert_int_equal(perf_eval(&h, &mixtral, &e, &w, &r, &why), 0);
+		assert_true(r.fits);
+		assert_true(r.tokens_per_s >= last * (1 - 1e-12));
+		last = r.tokens_per_s;
+	}
+	/* And the dip was reached: decode is compute-bound at 2048. */
+	assert_int_equal(r.decode.bound, BOUND_COMPUTE);
+}
+
 static void
 test_sram(void **state)
 {
@@ -252,6 +313,18 @@ test_bad(void **state)
 	size_t i;
 
 	(void)state;
+	/* A curve out of order, or longer than its arrays. */
+	h100(&h);
+	eff(&e);
+	curve(&e);
+	work(&w, 4, 1);
+	e.curve_tokens[1] = 128;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+	curve(&e);
+	e.ncurve = PERF_CURVE_MAX + 1;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+	curve(&e);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		h100(&h);
 		eff(&e);
@@ -262,6 +335,15 @@ test_bad(void **state)
 		work(&w, 4, 1);
 		e.mbu = bad[i];
 		assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+		/* A curve's fraction or tokens. */
+		eff(&e);
+		curve(&e);
+		e.curve_mfu[1] = bad[i];
+		assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+		curve(&e);
+		e.curve_tokens[2] = bad[i];
+		assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why),
+		    isfinite(bad[i]) && bad[i] > 0 ? 0 : -1);
 		eff(&e);
 		h.mem_bw = bad[i];
 		if (!(isfinite(bad[i]) && bad[i] > 0))
@@ -313,6 +395,8 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_bandwidth_monotone),
 		cmocka_unit_test(test_batch_monotone),
+		cmocka_unit_test(test_decode_curve),
+		cmocka_unit_test(test_curve_monotone),
 		cmocka_unit_test(test_sram),
 		cmocka_unit_test(test_bad),
 	};
