@@ -68,21 +68,49 @@ perf_kv_per_token(const struct perf_model *m, enum perf_prec p)
  * total = S + E.P_e and active = S + k.P_e.  A batch of t tokens, each
  * routed to k of E experts, touches 1 - (1 - k/E)^t of them on average.
  */
+static int
+moe(const struct perf_model *m, double *shared, double *pe)
+{
+	if (m->experts <= m->active_experts || m->active_experts <= 0)
+		return 0;
+	*pe = (m->params - m->active) / (m->experts - m->active_experts);
+	*shared = m->params - m->experts * *pe;
+	if (*shared < 0)
+		*shared = 0;
+	return 1;
+}
+
 double
 perf_weights_touched(const struct perf_model *m, double tokens,
     enum perf_prec p)
 {
 	double pe, shared, frac;
 
-	if (m->experts <= m->active_experts || m->active_experts <= 0)
+	if (!moe(m, &shared, &pe))
 		return m->params * prec_bytes[p];
-	pe = (m->params - m->active) / (m->experts - m->active_experts);
-	shared = m->params - m->experts * pe;
-	if (shared < 0)
-		shared = 0;
 	frac = 1 - pow(1 - m->active_experts / m->experts,
 	    tokens < 1 ? 1 : tokens);
 	return (shared + m->experts * pe * frac) * prec_bytes[p];
+}
+
+/*
+ * Decode's fraction of peak for a step of b tokens doing flops in all.  An
+ * expert's products see only the tokens routed to it, b.k/E on average,
+ * and run at the curve's fraction there; the rest runs at b's.
+ */
+static double
+decode_mfu(const struct perf_model *m, const struct perf_eff *e, double b,
+    double flops)
+{
+	double shared, pe, xf, f = perf_decode_mfu(e, b);
+
+	if (e->ncurve == 0 || !moe(m, &shared, &pe))
+		return f;
+	xf = b * 2 * m->active_experts * pe;
+	if (!(xf > 0 && xf < flops))
+		return f;
+	return flops / ((flops - xf) / f + xf / perf_decode_mfu(e, b *
+	    m->active_experts / m->experts));
 }
 
 double
@@ -317,7 +345,8 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	flops = b * (2 * m->active + 4 * m->layers * ctx * m->heads *
 	    m->head_dim);
 	bytes = wt + b * ctx * r->kv_per_token;
-	step(h, m, e, n, peak, perf_decode_mfu(e, b), b, flops, bytes, abytes,
+	step(h, m, e, n, peak, decode_mfu(m, e, b, flops), b, flops, bytes,
+	    abytes,
 	    r->sram_only, &r->decode);
 	r->decode.weight_bytes = wt;
 

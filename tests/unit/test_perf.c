@@ -244,6 +244,44 @@ test_decode_curve(void **state)
 	assert_float_equal(perf_decode_mfu(&e, 1024), 0.4, 1e-12);
 }
 
+/*
+ * A mixture of experts reads its curve twice: the shared products at the
+ * batch, each expert's at the tokens routed to it.  Mixtral at batch 64:
+ * 2 of 8 experts, so 16 tokens an expert.
+ */
+static void
+test_moe_curve(void **state)
+{
+	static const double tok[] = { 16, 64 };
+	static const double f[] = { 0.1, 0.4 };
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+	double pe, xf, all;
+
+	(void)state;
+	h100(&h);
+	eff(&e);
+	e.ncurve = 2;
+	memcpy(e.curve_tokens, tok, sizeof tok);
+	memcpy(e.curve_mfu, f, sizeof f);
+	work(&w, 1, 64);
+	assert_int_equal(perf_eval(&h, &mixtral, &e, &w, &r, &why), 0);
+	/* Each expert 5.633e9 parameters; two a token, 2 FLOPs each. */
+	pe = (46.7e9 - 12.9e9) / 6;
+	xf = 64 * 2 * 2 * pe;
+	all = 64 * (2 * 12.9e9 + 4 * 32 * 1100 * 32 * 128.0);
+	assert_float_equal(r.decode.flops, all, all * 1e-12);
+	assert_float_equal(r.decode.compute_s, (all - xf) / (989e12 * 0.4) +
+	    xf / (989e12 * 0.1), 1e-15);
+	/* A dense model reads it once, at the batch. */
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_float_equal(r.decode.compute_s, r.decode.flops /
+	    (989e12 * 0.4), 1e-15);
+}
+
 /* With a dipping curve, aggregate throughput still never falls. */
 static void
 test_curve_monotone(void **state)
@@ -397,6 +435,7 @@ main(void)
 		cmocka_unit_test(test_batch_monotone),
 		cmocka_unit_test(test_decode_curve),
 		cmocka_unit_test(test_curve_monotone),
+		cmocka_unit_test(test_moe_curve),
 		cmocka_unit_test(test_sram),
 		cmocka_unit_test(test_bad),
 	};
