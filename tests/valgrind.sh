@@ -539,7 +539,7 @@ rm -f "$XDG_CONFIG_HOME/accelscope/config"
 # A CSV file in the explorer: sort, find, filter, marks, the row diff,
 # a detail, an export.
 tty_start explore-view 120 30 view "$vcsv"
-if see "row 1 of 4" 120; then
+if see "2 warnings, the first at 4:16" 120; then
 	keys l s s / H100 Enter '&' 'mem_gb >= 80' Enter
 	see "of 4 rows" || bad "explore-view" "no filter"
 	keys Escape g Space j Space d
