@@ -12,6 +12,7 @@
 #include "calcform.h"
 #include "chart.h"
 #include "draw.h"
+#include "layout.h"
 #include "pane.h"
 #include "xmalloc.h"
 
@@ -71,32 +72,59 @@ dur(double s)
 	return xasprintf("%.3g s", s);
 }
 
-/* One "label  value" line of the results; takes v. */
-static void
-line(WINDOW *win, int y, int x, int w, const char *label, char *v,
+/* s wrapped to w columns from (y, x), in at most max rows; returns them. */
+static int
+wrap(WINDOW *win, int y, int x, int w, int max, const char *s, attr_t attr)
+{
+	struct lines l;
+	size_t i;
+
+	if (w <= 0 || max <= 0)
+		return 0;
+	lines_init(&l);
+	layout_wrap(&l, s, (size_t)w);
+	for (i = 0; i < l.n && (int)i < max; i++)
+		draw_text(win, y + (int)i, x, (size_t)w, l.v[i], attr);
+	lines_done(&l);
+	return (int)i;
+}
+
+/*
+ * One "label  value" entry of the results, the value wrapped under itself
+ * in at most max rows; takes v.  Returns the rows used.
+ */
+static int
+line(WINDOW *win, int y, int x, int w, int max, const char *label, char *v,
     attr_t attr)
 {
-	if (w <= 0)
-		return;
+	int n = 1;
+
+	if (w <= 0 || max <= 0) {
+		free(v);
+		return 0;
+	}
 	draw_text(win, y, x, (size_t)(w < 14 ? w : 14), label, draw_attr.dim);
 	if (w > 14)
-		draw_text(win, y, x + 14, (size_t)(w - 14), v, attr);
+		n = wrap(win, y, x + 14, w - 14, max, v, attr);
 	free(v);
+	return n;
 }
 
-/* A "label  p50 / p99" line of times. */
-static void
-pair(WINDOW *win, int y, int x, int w, const char *label, double p50,
-    double p99)
+/* A "label  p50 / p99" entry of times. */
+static int
+pair(WINDOW *win, int y, int x, int w, int max, const char *label,
+    double p50, double p99)
 {
 	char *a = dur(p50), *b = dur(p99);
+	int n = line(win, y, x, w, max, label, xasprintf("%s / %s", a, b),
+	    A_NORMAL);
 
-	line(win, y, x, w, label, xasprintf("%s / %s", a, b), A_NORMAL);
 	free(a);
 	free(b);
+	return n;
 }
 
-/* The results; returns the rows used. */
+/* The results, in h rows; returns the rows used. */
 static int
 draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 {
@@ -106,59 +134,60 @@ draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 	char *a, *b, *ex;
 
 	draw_text(win, y++, x, (size_t)w, "Result", draw_attr.heading);
-	if (!f->ok) {
-		draw_text(win, y++, x, (size_t)w, f->why, draw_attr.error);
-		return y;
-	}
-	line(win, y++, x, w, "Fits", r->fits ? xasprintf("yes: %.0f chip%s "
-	    "(%.0f needed), batch up to %.0f", r->chips, r->chips == 1 ?
-	    "" : "s", r->chips_needed, r->max_batch) : xasprintf("no: %.0f "
-	    "chip%s hold %.0f sequences; %.0f chips needed", r->chips,
-	    r->chips == 1 ? "" : "s", r->max_batch, r->chips_needed),
-	    r->fits ? A_NORMAL : draw_attr.error);
-	line(win, y++, x, w, "Memory", xasprintf("%.3g GB weights per chip, "
-	    "%.3g GB KV per sequence", r->weights_per_chip / 1e9,
+	if (!f->ok)
+		return y + wrap(win, y, x, w, h - y, f->why, draw_attr.error);
+	y += line(win, y, x, w, h - y, "Fits", r->fits ? xasprintf("yes: "
+	    "%.0f chip%s (%.0f needed), batch up to %.0f", r->chips,
+	    r->chips == 1 ? "" : "s", r->chips_needed, r->max_batch) :
+	    xasprintf("no: %.0f chip%s hold %.0f sequences; %.0f chips "
+	    "needed", r->chips, r->chips == 1 ? "" : "s", r->max_batch,
+	    r->chips_needed), r->fits ? A_NORMAL : draw_attr.error);
+	y += line(win, y, x, w, h - y, "Memory", xasprintf("%.3g GB weights "
+	    "per chip, %.3g GB KV per sequence", r->weights_per_chip / 1e9,
 	    r->kv_per_seq / 1e9), A_NORMAL);
 	a = dur(r->ttft_s);
-	line(win, y++, x, w, "TTFT", xasprintf("%s  (%s-bound prefill)", a,
-	    perf_bound_name(r->prefill.bound)), A_BOLD);
+	y += line(win, y, x, w, h - y, "TTFT", xasprintf("%s  (%s-bound "
+	    "prefill)", a, perf_bound_name(r->prefill.bound)), A_BOLD);
 	free(a);
 	a = dur(r->tpot_s);
-	line(win, y++, x, w, "TPOT", xasprintf("%s  %.4g tokens/s per user", a,
-	    r->tokens_per_s_user), A_BOLD);
+	y += line(win, y, x, w, h - y, "TPOT", xasprintf("%s  %.4g tokens/s "
+	    "per user", a, r->tokens_per_s_user), A_BOLD);
 	free(a);
-	line(win, y++, x, w, "Throughput", xasprintf("%.4g tokens/s at batch "
-	    "%.0f", r->tokens_per_s, r->batch), A_BOLD);
-	a = dur(r->e2e_s);
-	line(win, y++, x, w, "End to end", a, A_NORMAL);
+	y += line(win, y, x, w, h - y, "Throughput", xasprintf("%.4g tokens/s "
+	    "at batch %.0f", r->tokens_per_s, r->batch), A_BOLD);
+	y += line(win, y, x, w, h - y, "End to end", dur(r->e2e_s), A_NORMAL);
 	a = r->cost_per_mtok > 0 ? xasprintf("$%.4g per million output "
 	    "tokens", r->cost_per_mtok) : xstrdup("no price: set one");
 	b = r->joules_per_token > 0 ? xasprintf("%.3g J per token",
 	    r->joules_per_token) : xstrdup("no power figure");
-	line(win, y++, x, w, "Cost", xasprintf("%s; %s", a, b), A_NORMAL);
+	y += line(win, y, x, w, h - y, "Cost", xasprintf("%s; %s", a, b),
+	    A_NORMAL);
 	free(a);
 	free(b);
 	ex = calc_explain(r);
-	draw_text(win, y++, x, (size_t)w, ex, draw_attr.best);
+	y += wrap(win, y, x, w, h - y, ex, draw_attr.best);
 	free(ex);
-	if (f->strategy < 0 || y >= h)
+	if (f->strategy < 0 || y + 1 >= h)
 		return y;
 	y++;
-	if (!f->sim_ok) {
-		draw_text(win, y++, x, (size_t)w, f->sim_why, draw_attr.error);
-		return y;
-	}
-	line(win, y++, x, w, "Under load", xasprintf("%s batching, %.4g "
-	    "requests/s, %zu slots, %zu requests", sim_strategy_name(
+	if (!f->sim_ok)
+		return y + wrap(win, y, x, w, h - y, f->sim_why,
+		    draw_attr.error);
+	y += line(win, y, x, w, h - y, "Under load", xasprintf("%s batching, "
+	    "%.4g requests/s, %zu slots, %zu requests", sim_strategy_name(
 	    f->sc.strategy), f->sc.rate, (size_t)r->batch, f->sc.requests),
 	    A_NORMAL);
-	pair(win, y++, x, w, "TTFT p50/p99", f->sr.ttft_p50, f->sr.ttft_p99);
-	pair(win, y++, x, w, "TPOT p50/p99", f->sr.tpot_p50, f->sr.tpot_p99);
-	pair(win, y++, x, w, "E2E p50/p99", f->sr.e2e_p50, f->sr.e2e_p99);
-	line(win, y++, x, w, "Achieved", xasprintf("%.4g of %.4g tokens/s "
-	    "offered, mean batch %.3g%s", f->sr.throughput, f->sr.offered,
-	    f->sr.mean_batch, f->sr.overloaded ? "  OVERLOADED" : ""),
-	    f->sr.overloaded ? draw_attr.error : A_NORMAL);
+	y += pair(win, y, x, w, h - y, "TTFT p50/p99", f->sr.ttft_p50,
+	    f->sr.ttft_p99);
+	y += pair(win, y, x, w, h - y, "TPOT p50/p99", f->sr.tpot_p50,
+	    f->sr.tpot_p99);
+	y += pair(win, y, x, w, h - y, "E2E p50/p99", f->sr.e2e_p50,
+	    f->sr.e2e_p99);
+	y += line(win, y, x, w, h - y, "Achieved", xasprintf("%.4g of %.4g "
+	    "tokens/s offered, mean batch %.3g%s", f->sr.throughput,
+	    f->sr.offered, f->sr.mean_batch, f->sr.overloaded ?
+	    "  OVERLOADED" : ""), f->sr.overloaded ? draw_attr.error :
+	    A_NORMAL);
 	return y;
 }
 

@@ -67,6 +67,17 @@ expect "by throughput"
 keys v
 expect "Per-user against aggregate tokens/s"
 
+# An 80-column window wraps the results under themselves, cut nowhere.
+keys g Enter C-u nvidia-h100 Enter
+expect "Hardware    nvidia-h100"
+resize 80 30
+expect "Under load    continuous batching"
+screen | grep "GB KV per sequence *$" | grep -qv "Memory" ||
+    fail "the Memory result was not wrapped under itself at 80 columns"
+screen | grep -q "per million *$" ||
+    fail "the Cost result was not wrapped at a space at 80 columns"
+resize 120 44
+
 # A chip that cannot hold the model says so.
 keys g Enter C-u apple-neural-engine Enter
 expect "Hardware    apple-neural-engine"
