@@ -162,6 +162,28 @@ draw_text(WINDOW *w, int y, int x, size_t width, const char *s, attr_t attr)
 	return used;
 }
 
+size_t
+draw_text_cut(WINDOW *w, int y, int x, size_t width, const char *s,
+    attr_t attr)
+{
+	char *e;
+	size_t used;
+
+	if (width < 2 || utf8_width(s) <= width)
+		return draw_text(w, y, x, width, s, attr);
+	/* Escaping only lengthens: measure what is shown. */
+	e = text_escape(s);
+	if (utf8_width(e) <= width) {
+		free(e);
+		return draw_text(w, y, x, width, s, attr);
+	}
+	used = draw_text(w, y, x, width - 1, e, attr);
+	draw_text(w, y, x + (int)used, width - used, utf8_ascii() ? "~" :
+	    "\xe2\x80\xa6", attr);
+	free(e);
+	return width;
+}
+
 void
 draw_text_right(WINDOW *w, int y, int x, size_t width, const char *s,
     attr_t attr)

@@ -54,7 +54,10 @@ const char *draw_theme_current(void);
  */
 size_t draw_text(WINDOW *w, int y, int x, size_t width, const char *s,
     attr_t attr);
-/* The same, right-aligned in width cells. */
+/* The same, but a cut ends in a mark ("…", or "~" in ASCII) saying so. */
+size_t draw_text_cut(WINDOW *w, int y, int x, size_t width, const char *s,
+    attr_t attr);
+/* The same as draw_text(), right-aligned in width cells. */
 void draw_text_right(WINDOW *w, int y, int x, size_t width, const char *s,
     attr_t attr);
 /* Fill width cells with spaces. */

@@ -277,7 +277,7 @@ draw_status(struct tui *t)
 		s = textview_status(t->over[t->nover - 1]);
 	else
 		s = t->panes[t->cur].ops->status(pane_at(t, t->cur));
-	draw_text(t->status, 0, 1, (size_t)w > 1 ? (size_t)w - 1 : 0, s,
+	draw_text_cut(t->status, 0, 1, (size_t)w > 1 ? (size_t)w - 1 : 0, s,
 	    t->msg ? draw_attr.status | A_BOLD : draw_attr.status);
 	if ((int)strlen(s) + (int)strlen(help) + 4 < w)
 		draw_text_right(t->status, 0, w - (int)strlen(help) - 1,

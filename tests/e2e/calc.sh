@@ -76,6 +76,9 @@ screen | grep "GB KV per sequence *$" | grep -qv "Memory" ||
     fail "the Memory result was not wrapped under itself at 80 columns"
 screen | grep -q "per million *$" ||
     fail "the Cost result was not wrapped at a space at 80 columns"
+# The status line is longer than 80 columns: its cut is marked.
+line 30 | grep -q "Left/Right step.*…$" ||
+    fail "the status line was cut without a mark"
 resize 120 44
 
 # A chip that cannot hold the model says so.
