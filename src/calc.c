@@ -431,6 +431,8 @@ calc_grid(const struct dataset *ds, const struct calc_req *q,
 	kv(g, "decode_comm_ms", "ms", "%.4g", r->decode.comm_s * 1e3);
 	kv(g, "decode_overhead_ms", "ms", "%.4g", r->decode.overhead_s * 1e3);
 	kv(g, "decode_pipeline_ms", "ms", "%.4g", r->decode.pipeline_s * 1e3);
+	kv(g, "mfu_prefill", "", "%.4g", r->prefill.mfu);
+	kv(g, "mfu_decode", "", "%.4g", r->decode.mfu);
 	kv(g, "arithmetic_intensity", "FLOP/B", "%.4g", r->intensity);
 	kv(g, "ridge_point", "FLOP/B", "%.4g", r->ridge);
 	kvs(g, "compute_precision", perf_prec_name(r->aprec_used));

@@ -183,6 +183,7 @@ step(const struct perf_hw *h, const struct perf_model *m,
 
 	s->flops = flops;
 	s->bytes = bytes;
+	s->mfu = mfu;
 	s->compute_s = flops / (n * peak * mfu);
 	s->memory_s = bytes / (n * h->mem_bw * e->mbu);
 	/* A pipeline hands activations on; its per-layer latency covers

@@ -105,6 +105,7 @@ const char *perf_bound_name(enum perf_bound b);
 struct perf_step {
 	double	compute_s, memory_s, comm_s, overhead_s, pipeline_s, total_s;
 	double	flops, bytes, weight_bytes;
+	double	mfu;		/* the fraction of peak FLOP/s computed at */
 	enum perf_bound bound;
 };
 

@@ -156,6 +156,9 @@ draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 	y += line(win, y, x, w, h - y, "Throughput", xasprintf("%.4g tokens/s "
 	    "at batch %.0f", r->tokens_per_s, r->batch), A_BOLD);
 	y += line(win, y, x, w, h - y, "End to end", dur(r->e2e_s), A_NORMAL);
+	y += line(win, y, x, w, h - y, "Compute at", xasprintf("%.3g%% of "
+	    "peak in prefill, %.3g%% in decode", 100 * r->prefill.mfu,
+	    100 * r->decode.mfu), A_NORMAL);
 	a = r->cost_per_mtok > 0 ? xasprintf("$%.4g per million output "
 	    "tokens", r->cost_per_mtok) : xstrdup("no price: set one");
 	b = r->joules_per_token > 0 ? xasprintf("%.3g J per token",
