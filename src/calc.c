@@ -152,116 +152,121 @@ static const struct {
 	{ "memory_fraction", "fraction", 1, 0.9 },
 };
 
-/* The first row for (scope, quantity) at precision p ("" any); -1 none. */
-static long
-eff_row(const struct dataset *ds, const char *scope, const char *quantity,
-    const char *unit, const char *p)
+/* A curve's points while they are gathered: tokens ascending. */
+struct curve {
+	size_t	n;
+	double	tokens[PERF_CURVE_MAX];
+	double	mfu[PERF_CURVE_MAX];
+	long	first;		/* the first row that gave a point */
+};
+
+/*
+ * Add a point; one at the same tokens as another is dropped, and past
+ * PERF_CURVE_MAX points the most tokens go.
+ */
+static void
+curve_add(struct curve *c, double tokens, double mfu, long row)
 {
-	size_t i, n = dataset_count(ds, DS_EFFICIENCY);
+	size_t k;
 
-	for (i = 0; i < n; i++) {
-		const char *rp = dataset_field(ds, DS_EFFICIENCY, i,
-		    EF_PRECISION);
-
-		if (strcmp(dataset_field(ds, DS_EFFICIENCY, i, EF_SCOPE),
-		    scope) != 0 || strcmp(dataset_field(ds, DS_EFFICIENCY, i,
-		    EF_QUANTITY), quantity) != 0 || strcmp(dataset_field(ds,
-		    DS_EFFICIENCY, i, EF_UNIT), unit) != 0)
-			continue;
-		if (p == NULL ? *rp != '\0' : strcmp(rp, p) != 0)
-			continue;
-		/* A point on a curve is not a figure on its own. */
-		if (*dataset_field(ds, DS_EFFICIENCY, i, EF_TOKENS) != '\0')
-			continue;
-		return (long)i;
-	}
-	return -1;
+	for (k = c->n; k > 0 && c->tokens[k - 1] > tokens; k--)
+		;
+	if ((k > 0 && c->tokens[k - 1] == tokens) || k == PERF_CURVE_MAX)
+		return;
+	if (c->n == PERF_CURVE_MAX)
+		c->n--;
+	memmove(&c->tokens[k + 1], &c->tokens[k], (c->n - k) *
+	    sizeof *c->tokens);
+	memmove(&c->mfu[k + 1], &c->mfu[k], (c->n - k) * sizeof *c->mfu);
+	c->tokens[k] = tokens;
+	c->mfu[k] = mfu;
+	c->n++;
+	if (c->first < 0)
+		c->first = row;
 }
 
 /*
- * The curve of decode efficiency against tokens a step, from the first of
- * scopes with rows for it at precision p: tokens ascending, at most
- * PERF_CURVE_MAX points (the fewest tokens first).  Returns the first
- * row's index, or -1 when no scope has one.
+ * One pass over efficiency.csv.  For each quantity the row that applies is
+ * the first scoped to the chip, else to its category, else to "any"; within
+ * a scope, one at precision p before one at any precision.  The curve of
+ * decode efficiency is the points (rows of mfu_decode with tokens, at p)
+ * of the first of those scopes that has any.
  */
-static long
-eff_curve(const struct dataset *ds, const char *const *scopes, size_t nscopes,
-    const char *p, struct perf_eff *e)
-{
-	size_t i, k, s, n = dataset_count(ds, DS_EFFICIENCY);
-	long first = -1;
-	double tok, v;
-
-	e->ncurve = 0;
-	for (s = 0; s < nscopes && e->ncurve == 0; s++)
-		for (i = 0; i < n; i++) {
-			if (strcmp(dataset_field(ds, DS_EFFICIENCY, i,
-			    EF_SCOPE), scopes[s]) != 0 ||
-			    strcmp(dataset_field(ds, DS_EFFICIENCY, i,
-			    EF_QUANTITY), "mfu_decode") != 0 ||
-			    strcmp(dataset_field(ds, DS_EFFICIENCY, i,
-			    EF_PRECISION), p) != 0 ||
-			    strcmp(dataset_field(ds, DS_EFFICIENCY, i,
-			    EF_UNIT), "fraction") != 0 ||
-			    (tok = num(ds, DS_EFFICIENCY, i, EF_TOKENS)) < 1)
-				continue;
-			v = num(ds, DS_EFFICIENCY, i, EF_VALUE);
-			/* Insert in order; a point at the same tokens twice
-			   keeps the first. */
-			for (k = e->ncurve; k > 0 && e->curve_tokens[k - 1] >
-			    tok; k--)
-				;
-			if ((k > 0 && e->curve_tokens[k - 1] == tok) ||
-			    k == PERF_CURVE_MAX)
-				continue;
-			if (e->ncurve == PERF_CURVE_MAX)
-				e->ncurve--;
-			memmove(&e->curve_tokens[k + 1], &e->curve_tokens[k],
-			    (e->ncurve - k) * sizeof *e->curve_tokens);
-			memmove(&e->curve_mfu[k + 1], &e->curve_mfu[k],
-			    (e->ncurve - k) * sizeof *e->curve_mfu);
-			e->curve_tokens[k] = tok;
-			e->curve_mfu[k] = v;
-			e->ncurve++;
-			if (first < 0)
-				first = (long)i;
-		}
-	return first;
-}
-
 void
 calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
     struct perf_eff *e, const char **src)
 {
 	const char *scopes[3] = { dataset_field(ds, DS_HARDWARE, hw, HW_ID),
 	    dataset_field(ds, DS_HARDWARE, hw, HW_CATEGORY), "any" };
-	const char *pn = perf_prec_name(p);
+	const char *pn = perf_prec_name(p), *f;
+	size_t n = dataset_count(ds, DS_EFFICIENCY), i, k, s, rank;
+	size_t best[NELEM(quantities)];
+	long row[NELEM(quantities)];
+	struct curve cv[3];
 	double v[NELEM(quantities)];
-	size_t k, s;
-	long c;
 
 	for (k = 0; k < NELEM(quantities); k++) {
-		long r = -1;
-
-		for (s = 0; s < 3 && r < 0; s++) {
-			r = eff_row(ds, scopes[s], quantities[k].quantity,
-			    quantities[k].unit, pn);
-			if (r < 0)
-				r = eff_row(ds, scopes[s],
-				    quantities[k].quantity, quantities[k].unit,
-				    NULL);
+		best[k] = 6;
+		row[k] = -1;
+	}
+	for (s = 0; s < 3; s++) {
+		cv[s].n = 0;
+		cv[s].first = -1;
+	}
+	for (i = 0; i < n; i++) {
+		f = dataset_field(ds, DS_EFFICIENCY, i, EF_SCOPE);
+		for (s = 0; s < 3 && strcmp(f, scopes[s]) != 0; s++)
+			;
+		if (s == 3)
+			continue;
+		f = dataset_field(ds, DS_EFFICIENCY, i, EF_QUANTITY);
+		for (k = 0; k < NELEM(quantities) &&
+		    strcmp(f, quantities[k].quantity) != 0; k++)
+			;
+		if (k == NELEM(quantities) || strcmp(dataset_field(ds,
+		    DS_EFFICIENCY, i, EF_UNIT), quantities[k].unit) != 0)
+			continue;
+		f = dataset_field(ds, DS_EFFICIENCY, i, EF_PRECISION);
+		if (*dataset_field(ds, DS_EFFICIENCY, i, EF_TOKENS) != '\0') {
+			/* A point on a curve, not a figure on its own. */
+			if (k == 1 && strcmp(f, pn) == 0)
+				curve_add(&cv[s], num(ds, DS_EFFICIENCY, i,
+				    EF_TOKENS), num(ds, DS_EFFICIENCY, i,
+				    EF_VALUE), (long)i);
+			continue;
 		}
-		v[k] = r >= 0 ? num(ds, DS_EFFICIENCY, (size_t)r, EF_VALUE) *
-		    quantities[k].scale : quantities[k].fallback *
-		    quantities[k].scale;
+		if (*f == '\0')
+			rank = 2 * s + 1;
+		else if (strcmp(f, pn) == 0)
+			rank = 2 * s;
+		else
+			continue;
+		if (rank < best[k]) {
+			best[k] = rank;
+			row[k] = (long)i;
+		}
+	}
+	for (k = 0; k < NELEM(quantities); k++) {
+		v[k] = (row[k] >= 0 ? num(ds, DS_EFFICIENCY, (size_t)row[k],
+		    EF_VALUE) : quantities[k].fallback) * quantities[k].scale;
 		if (src != NULL)
-			src[k] = r >= 0 ? dataset_field(ds, DS_EFFICIENCY,
-			    (size_t)r, EF_ID) : NULL;
+			src[k] = row[k] >= 0 ? dataset_field(ds, DS_EFFICIENCY,
+			    (size_t)row[k], EF_ID) : NULL;
 	}
 	e->mfu = v[0];
 	e->mfu_decode = v[1] >= 0 ? v[1] : v[0];
-	if ((c = eff_curve(ds, scopes, 3, pn, e)) >= 0 && src != NULL)
-		src[1] = dataset_field(ds, DS_EFFICIENCY, (size_t)c, EF_ID);
+	e->ncurve = 0;
+	for (s = 0; s < 3 && cv[s].n == 0; s++)
+		;
+	if (s < 3) {
+		e->ncurve = cv[s].n;
+		memcpy(e->curve_tokens, cv[s].tokens, cv[s].n *
+		    sizeof *cv[s].tokens);
+		memcpy(e->curve_mfu, cv[s].mfu, cv[s].n * sizeof *cv[s].mfu);
+		if (src != NULL)
+			src[1] = dataset_field(ds, DS_EFFICIENCY,
+			    (size_t)cv[s].first, EF_ID);
+	}
 	e->mbu = v[2];
 	e->link = v[3];
 	e->allreduce_s = v[4];

@@ -7,8 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -106,11 +108,86 @@ test_check(void **state)
 	}
 }
 
+/*
+ * Which efficiency row applies: the chip's scope before its category's
+ * before "any", and within a scope a row at the precision in use before
+ * one at any; and the curve from the first scope with points at that
+ * precision.  The rows are the user's additions, after the bundled ones.
+ */
+static void
+test_eff_lookup(void **state)
+{
+	static const char rows[] =
+	    "id,scope,quantity,precision,tokens,value,unit,source\n"
+	    "t1,any,mfu_prefill,,,0.11,fraction,stas00-ml-eng-accelerator\n"
+	    "t2,GPU,mfu_prefill,bf16,,0.22,fraction,stas00-ml-eng-accelerator\n"
+	    "t3,nvidia-h100,mfu_prefill,bf16,,0.44,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "t4,GPU,mfu_decode,bf16,1024,0.4,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "t5,GPU,mfu_decode,bf16,128,0.2,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "t6,nvidia-h100,mfu_decode,fp8,64,0.05,fraction,"
+	    "stas00-ml-eng-accelerator\n";
+	struct dataset_opts o = { NULL, NULL, NULL };
+	struct dataset *d;
+	struct diags dl;
+	struct perf_eff e;
+	const char *src[8];
+	char dir[] = "/tmp/accelscope-test-XXXXXX", path[64];
+	long h100, a100;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/efficiency.csv", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(rows, f);
+	assert_int_equal(fclose(f), 0);
+	o.overlay = dir;
+	diags_init(&dl);
+	d = dataset_load(&o, &dl);
+	assert_non_null(d);
+	assert_int_equal(dl.errors, 0);
+	diags_done(&dl);
+	h100 = dataset_find(d, DS_HARDWARE, "nvidia-h100");
+	a100 = dataset_find(d, DS_HARDWARE, "nvidia-a100");
+	assert_true(h100 >= 0 && a100 >= 0);
+
+	/* The chip's own row at bf16 beats its row at any precision. */
+	calc_eff(d, (size_t)h100, PREC_BF16, &e, src);
+	assert_float_equal(e.mfu, 0.44, 1e-12);
+	assert_string_equal(src[0], "t3");
+	/* No chip row at bf16 for the curve: the category's, in order. */
+	assert_int_equal(e.ncurve, 2);
+	assert_float_equal(e.curve_tokens[0], 128, 0);
+	assert_float_equal(e.curve_mfu[0], 0.2, 1e-12);
+	assert_float_equal(e.curve_tokens[1], 1024, 0);
+	assert_string_equal(src[1], "t4");
+	/* At fp8: the chip's bundled row at any precision comes first. */
+	calc_eff(d, (size_t)h100, PREC_FP8, &e, src);
+	assert_string_equal(src[0], "nvidia-h100-mfu-prefill-1");
+	assert_int_equal(e.ncurve, 1);
+	assert_float_equal(e.curve_mfu[0], 0.05, 1e-12);
+	/* A100 has no row of its own: the category's at bf16. */
+	calc_eff(d, (size_t)a100, PREC_BF16, &e, src);
+	assert_float_equal(e.mfu, 0.22, 1e-12);
+	assert_int_equal(e.ncurve, 2);
+	/* At fp16 neither: the bundled "any" row, then no curve. */
+	calc_eff(d, (size_t)a100, PREC_FP16, &e, src);
+	assert_string_equal(src[0], "any-mfu-prefill-1");
+	assert_int_equal(e.ncurve, 0);
+	dataset_free(d);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_eff_lookup),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
