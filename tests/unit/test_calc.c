@@ -135,7 +135,7 @@ test_eff_lookup(void **state)
 	struct perf_eff e;
 	const char *src[8];
 	char dir[] = "/tmp/accelscope-test-XXXXXX", path[64];
-	long h100, a100;
+	long h100, b100;
 	FILE *f;
 
 	(void)state;
@@ -151,8 +151,8 @@ test_eff_lookup(void **state)
 	assert_int_equal(dl.errors, 0);
 	diags_done(&dl);
 	h100 = dataset_find(d, DS_HARDWARE, "nvidia-h100");
-	a100 = dataset_find(d, DS_HARDWARE, "nvidia-a100");
-	assert_true(h100 >= 0 && a100 >= 0);
+	b100 = dataset_find(d, DS_HARDWARE, "nvidia-b100");
+	assert_true(h100 >= 0 && b100 >= 0);
 
 	/* The chip's own row at bf16 beats its row at any precision. */
 	calc_eff(d, (size_t)h100, PREC_BF16, &e, src);
@@ -169,12 +169,12 @@ test_eff_lookup(void **state)
 	assert_string_equal(src[0], "nvidia-h100-mfu-prefill-1");
 	assert_int_equal(e.ncurve, 1);
 	assert_float_equal(e.curve_mfu[0], 0.05, 1e-12);
-	/* A100 has no row of its own: the category's at bf16. */
-	calc_eff(d, (size_t)a100, PREC_BF16, &e, src);
+	/* B100 has no row of its own: the category's at bf16. */
+	calc_eff(d, (size_t)b100, PREC_BF16, &e, src);
 	assert_float_equal(e.mfu, 0.22, 1e-12);
 	assert_int_equal(e.ncurve, 2);
 	/* At fp16 neither: the bundled "any" row, then no curve. */
-	calc_eff(d, (size_t)a100, PREC_FP16, &e, src);
+	calc_eff(d, (size_t)b100, PREC_FP16, &e, src);
 	assert_string_equal(src[0], "any-mfu-prefill-1");
 	assert_int_equal(e.ncurve, 0);
 	dataset_free(d);
