@@ -151,6 +151,7 @@ static const struct {
 	{ "layer_latency_us", "us", 1e-6, 0 },
 	{ "memory_fraction", "fraction", 1, 0.9 },
 };
+enum { Q_MFU_DECODE = 1 };	/* quantities[1]: the one a curve is of */
 
 /* A curve's points while they are gathered: tokens ascending. */
 struct curve {
@@ -200,13 +201,13 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	    dataset_field(ds, DS_HARDWARE, hw, HW_CATEGORY), "any" };
 	const char *pn = perf_prec_name(p), *f;
 	size_t n = dataset_count(ds, DS_EFFICIENCY), i, k, s, rank;
-	size_t best[NELEM(quantities)];
+	size_t best[NELEM(quantities)];	/* 2 * scope + (no precision) */
 	long row[NELEM(quantities)];
 	struct curve cv[3];
 	double v[NELEM(quantities)];
 
 	for (k = 0; k < NELEM(quantities); k++) {
-		best[k] = 6;
+		best[k] = 2 * 3;	/* past every scope */
 		row[k] = -1;
 	}
 	for (s = 0; s < 3; s++) {
@@ -229,7 +230,7 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 		f = dataset_field(ds, DS_EFFICIENCY, i, EF_PRECISION);
 		if (*dataset_field(ds, DS_EFFICIENCY, i, EF_TOKENS) != '\0') {
 			/* A point on a curve, not a figure on its own. */
-			if (k == 1 && strcmp(f, pn) == 0)
+			if (k == Q_MFU_DECODE && strcmp(f, pn) == 0)
 				curve_add(&cv[s], num(ds, DS_EFFICIENCY, i,
 				    EF_TOKENS), num(ds, DS_EFFICIENCY, i,
 				    EF_VALUE), (long)i);
@@ -264,7 +265,7 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 		    sizeof *cv[s].tokens);
 		memcpy(e->curve_mfu, cv[s].mfu, cv[s].n * sizeof *cv[s].mfu);
 		if (src != NULL)
-			src[1] = dataset_field(ds, DS_EFFICIENCY,
+			src[Q_MFU_DECODE] = dataset_field(ds, DS_EFFICIENCY,
 			    (size_t)cv[s].first, EF_ID);
 	}
 	e->mbu = v[2];

@@ -65,8 +65,7 @@ perf_kv_per_token(const struct perf_model *m, enum perf_prec p)
 
 /*
  * A mixture of experts: shared weights S and E experts of P_e each, from
- * total = S + E.P_e and active = S + k.P_e.  A batch of t tokens, each
- * routed to k of E experts, touches 1 - (1 - k/E)^t of them on average.
+ * total = S + E.P_e and active = S + k.P_e.  0 for a dense model.
  */
 static int
 moe(const struct perf_model *m, double *shared, double *pe)
@@ -80,6 +79,10 @@ moe(const struct perf_model *m, double *shared, double *pe)
 	return 1;
 }
 
+/*
+ * A batch of t tokens, each routed to k of E experts, touches
+ * 1 - (1 - k/E)^t of them on average.
+ */
 double
 perf_weights_touched(const struct perf_model *m, double tokens,
     enum perf_prec p)
@@ -347,8 +350,7 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	    m->head_dim);
 	bytes = wt + b * ctx * r->kv_per_token;
 	step(h, m, e, n, peak, decode_mfu(m, e, b, flops), b, flops, bytes,
-	    abytes,
-	    r->sram_only, &r->decode);
+	    abytes, r->sram_only, &r->decode);
 	r->decode.weight_bytes = wt;
 
 	r->ttft_s = r->prefill.total_s;

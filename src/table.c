@@ -377,6 +377,7 @@ segments(struct loader *ld, struct csv_parser *p, const char *s,
 	unsigned el, ec, nl, nc;
 	size_t n, done;
 	int blank;
+	char opened[64];
 
 	while (s < end && !ld->too_big) {
 		/*
@@ -422,15 +423,14 @@ segments(struct loader *ld, struct csv_parser *p, const char *s,
 			ec = cu->c;
 			advance_pos(seg, done, end, &el, &ec);
 			/* A quote left open runs on over lines: say where. */
+			opened[0] = '\0';
 			if (ld->quoted && ld->fline < el)
-				diags_add(ld->dl, DIAG_ERROR, t->name, el, ec,
-				    "%s; the quote opened at %u:%u runs on to "
-				    "here; row skipped", csv_problem(seg, done,
-				    n), ld->fline, ld->fcol);
-			else
-				diags_add(ld->dl, DIAG_ERROR, t->name, el, ec,
-				    "%s; row skipped", csv_problem(seg, done,
-				    n));
+				snprintf(opened, sizeof opened, "; the quote "
+				    "opened at %u:%u runs on to here",
+				    ld->fline, ld->fcol);
+			diags_add(ld->dl, DIAG_ERROR, t->name, el, ec,
+			    "%s%s; row skipped", csv_problem(seg, done, n),
+			    opened);
 			/* Drop the partial row and go on after the line end. */
 			ld->row_bad = 1;
 			table_end_row(ld);

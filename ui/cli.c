@@ -554,13 +554,9 @@ load_showing_progress(const char *file, int *cancelled, struct diags *dl)
 
 /*
  * accelscope view on a terminal: the explorer on gr (which it takes),
- * sorted and cut to --sort and --columns, filtered by --filter.  problems
- * is 1 when rows were left out, said on the status line.
- */
-/*
- * The explorer over a loaded file.  What went wrong loading it is named on
- * the status line; the caller lists it in full once the explorer has closed
- * and the screen no longer covers it.
+ * sorted and cut to --sort and --columns, filtered by --filter.  What dl
+ * says went wrong loading it is named on the status line; the caller lists
+ * it in full once the explorer has closed and no longer covers it.
  */
 static int
 explore_table(struct cli_global *g, struct grid *gr, const char *file,

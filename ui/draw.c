@@ -166,14 +166,11 @@ size_t
 draw_text_cut(WINDOW *w, int y, int x, size_t width, const char *s,
     attr_t attr)
 {
-	char *e;
+	/* What is shown is the escaped text: measure that. */
+	char *e = text_escape(s);
 	size_t used;
 
-	if (width < 2 || utf8_width(s) <= width)
-		return draw_text(w, y, x, width, s, attr);
-	/* Escaping only lengthens: measure what is shown. */
-	e = text_escape(s);
-	if (utf8_width(e) <= width) {
+	if (width < 2 || utf8_width(e) <= width) {
 		free(e);
 		return draw_text(w, y, x, width, s, attr);
 	}
