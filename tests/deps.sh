@@ -52,6 +52,8 @@ command -v python3 >/dev/null 2>&1 || need python3
 command -v man >/dev/null 2>&1 || need man-db
 # The zsh completion is tested in a real zsh (the bash one needs only bash).
 command -v zsh >/dev/null 2>&1 || need zsh
+# A decimal-comma locale for the locale test (localedef builds it).
+[ -f /usr/share/i18n/locales/de_DE ] || need locales
 case ${1:-} in
 "") ;;
 valgrind) command -v valgrind >/dev/null 2>&1 || need valgrind ;;

@@ -103,6 +103,29 @@ done
 if [ "$(NO_COLOR=1 TERM=xterm-256color "$PROG" theme dark)" = \
     "$("$PROG" theme dark --colors 0)" ]; then ok; else bad "no-color"; fi
 
+echo "== a locale that writes 3,5 for 3.5"
+# Only the character set comes from the environment: a German locale must
+# neither refuse the dataset's "0.869" nor print "0,5".
+loc=$(mktemp -d)
+if localedef -i de_DE -f UTF-8 "$loc/de_DE.UTF-8" >/dev/null 2>&1; then
+	for cmd in "check" \
+	    "calc --hw nvidia-h100 --model llama-3.1-8b --mfu 0.5" \
+	    "list efficiency --format json" "validate"; do
+		# shellcheck disable=SC2086
+		want=$("$PROG" $cmd 2>&1; echo "exit $?")
+		# shellcheck disable=SC2086
+		got=$(LOCPATH=$loc LC_ALL=de_DE.UTF-8 "$PROG" $cmd 2>&1
+		    echo "exit $?")
+		if [ "$got" = "$want" ]; then ok; else
+			bad "de_DE: $cmd"
+			printf '%s\n' "$got" | head -5
+		fi
+	done
+else
+	bad "de_DE: localedef could not build the locale (package locales)"
+fi
+rm -rf "$loc"
+
 echo "== output formats parse back"
 for f in csv json; do
 	for t in hardware specs sources scenarios matrix; do

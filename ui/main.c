@@ -11,7 +11,7 @@
 int
 main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	/* A terminal that cannot show UTF-8 gets ASCII stand-ins. */
 	utf8_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	return cli_main(argc, argv);
