@@ -11,7 +11,7 @@
 int
 main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	initscr();
 	cbreak();
 	noecho();
