@@ -471,16 +471,31 @@ char *
 calc_explain(const struct perf_result *r)
 {
 	const struct perf_step *s = &r->decode;
+	double lc, lm, ac, am, lin, att;
+	const char *ldo, *ado;
+	int isc;
 
+	/* The step's two kernels, as perf.c times them. */
+	lc = s->compute_s * (s->flops - s->attention_flops) / s->flops;
+	lm = s->memory_s * s->weight_bytes / s->bytes;
+	ac = s->compute_s - lc;
+	am = s->memory_s - lm;
+	lin = 100 * s->linear_s / s->total_s;
+	att = 100 * s->attention_s / s->total_s;
+	ldo = lc >= lm ? "computes the products with the weights" :
+	    "reads weights";
+	ado = ac >= am ? "computes attention" : "reads the KV cache";
 	switch (s->bound) {
 	case BOUND_MEMORY:
-		return xasprintf("memory-bound: %.0f%% of the step reads "
-		    "weights, %.0f%% the KV cache", 100 * s->weight_bytes /
-		    s->bytes * s->memory_s / s->total_s, 100 * (s->bytes -
-		    s->weight_bytes) / s->bytes * s->memory_s / s->total_s);
 	case BOUND_COMPUTE:
-		return xasprintf("compute-bound: arithmetic intensity %.0f "
-		    "FLOP/B is past the ridge at %.0f", r->intensity, r->ridge);
+		/* First the kernel bound as the step is (the longer of two). */
+		isc = s->bound == BOUND_COMPUTE;
+		if ((lc >= lm) == isc && ((ac >= am) != isc || lin >= att))
+			return xasprintf("%s-bound: %.0f%% of the step %s, "
+			    "%.0f%% %s", perf_bound_name(s->bound), lin, ldo,
+			    att, ado);
+		return xasprintf("%s-bound: %.0f%% of the step %s, %.0f%% %s",
+		    perf_bound_name(s->bound), att, ado, lin, ldo);
 	case BOUND_COMMUNICATION:
 		return xasprintf("communication-bound: all-reduces take %.0f%% "
 		    "of the step", 100 * s->comm_s / s->total_s);

@@ -176,34 +176,52 @@ allreduce(const struct perf_hw *h, const struct perf_eff *e, double n,
 	return t;
 }
 
+/*
+ * One step of tokens on n chips.  flops and bytes are the whole step's;
+ * aflops and abytes_kv the part of them that attention computes and the
+ * KV cache it reads or writes.
+ */
 static void
 step(const struct perf_hw *h, const struct perf_model *m,
     const struct perf_eff *e, double n, double peak, double mfu,
-    double tokens, double flops, double bytes, double abytes, int sram,
-    struct perf_step *s)
+    double tokens, double flops, double bytes, double aflops,
+    double kvbytes, double abytes, int sram, struct perf_step *s)
 {
-	double best;
+	double flop_s = n * peak * mfu, byte_s = n * h->mem_bw * e->mbu;
+	double lc, lm, ac, am, by_compute;
 
 	s->flops = flops;
 	s->bytes = bytes;
+	s->attention_flops = aflops;
 	s->mfu = mfu;
-	s->compute_s = flops / (n * peak * mfu);
-	s->memory_s = bytes / (n * h->mem_bw * e->mbu);
+	s->compute_s = flops / flop_s;
+	s->memory_s = bytes / byte_s;
+	lc = (flops - aflops) / flop_s;
+	lm = (bytes - kvbytes) / byte_s;
+	ac = aflops / flop_s;
+	am = kvbytes / byte_s;
+	s->linear_s = fmax(lc, lm);
+	s->attention_s = fmax(ac, am);
 	/* A pipeline hands activations on; its per-layer latency covers
 	   that.  Tensor parallelism all-reduces twice a layer. */
 	s->comm_s = sram ? 0 : 2 * m->layers * allreduce(h, e, n, tokens *
 	    m->hidden * abytes);
 	s->overhead_s = e->overhead_s;
 	s->pipeline_s = sram ? m->layers * e->layer_s : 0;
-	best = fmax(s->compute_s, s->memory_s);
-	s->total_s = best + s->comm_s + s->overhead_s + s->pipeline_s;
-	s->bound = s->compute_s >= s->memory_s ? BOUND_COMPUTE : BOUND_MEMORY;
-	if (s->comm_s > best && s->comm_s >= s->overhead_s &&
-	    s->comm_s >= s->pipeline_s)
+	s->total_s = s->linear_s + s->attention_s + s->comm_s +
+	    s->overhead_s + s->pipeline_s;
+	/* Bound by what most of the kernels' time waits on. */
+	by_compute = (lc >= lm ? s->linear_s : 0) + (ac >= am ?
+	    s->attention_s : 0);
+	s->bound = by_compute >= s->linear_s + s->attention_s - by_compute ?
+	    BOUND_COMPUTE : BOUND_MEMORY;
+	if (s->comm_s > s->linear_s + s->attention_s &&
+	    s->comm_s >= s->overhead_s && s->comm_s >= s->pipeline_s)
 		s->bound = BOUND_COMMUNICATION;
-	else if (s->overhead_s > best && s->overhead_s >= s->pipeline_s)
+	else if (s->overhead_s > s->linear_s + s->attention_s &&
+	    s->overhead_s >= s->pipeline_s)
 		s->bound = BOUND_OVERHEAD;
-	else if (s->pipeline_s > best)
+	else if (s->pipeline_s > s->linear_s + s->attention_s)
 		s->bound = BOUND_PIPELINE;
 }
 
@@ -211,7 +229,8 @@ static int
 step_finite(const struct perf_step *s)
 {
 	return isfinite(s->compute_s) && isfinite(s->memory_s) &&
-	    isfinite(s->comm_s) && isfinite(s->overhead_s) &&
+	    isfinite(s->linear_s) && isfinite(s->attention_s) &&
+	    isfinite(s->attention_flops) && isfinite(s->comm_s) && isfinite(s->overhead_s) &&
 	    isfinite(s->pipeline_s) && isfinite(s->total_s) &&
 	    isfinite(s->flops) && isfinite(s->bytes) &&
 	    isfinite(s->weight_bytes);
@@ -339,18 +358,18 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	flops = b * (2 * m->active * w->prompt + att);
 	bytes = perf_weights_touched(m, tokens, w->wprec) + tokens *
 	    r->kv_per_token;
-	step(h, m, e, n, peak, e->mfu, tokens, flops, bytes, abytes,
-	    r->sram_only, &r->prefill);
+	step(h, m, e, n, peak, e->mfu, tokens, flops, bytes, b * att,
+	    tokens * r->kv_per_token, abytes, r->sram_only, &r->prefill);
 	r->prefill.weight_bytes = bytes - tokens * r->kv_per_token;
 
 	/* Decode: one step of the batch at the mean context. */
 	ctx = w->prompt + w->output / 2;
 	wt = perf_weights_touched(m, b, w->wprec);
-	flops = b * (2 * m->active + 4 * m->layers * ctx * m->heads *
-	    m->head_dim);
+	att = b * 4 * m->layers * ctx * m->heads * m->head_dim;
+	flops = b * 2 * m->active + att;
 	bytes = wt + b * ctx * r->kv_per_token;
 	step(h, m, e, n, peak, decode_mfu(m, e, b, flops), b, flops, bytes,
-	    abytes, r->sram_only, &r->decode);
+	    att, b * ctx * r->kv_per_token, abytes, r->sram_only, &r->decode);
 	r->decode.weight_bytes = wt;
 
 	r->ttft_s = r->prefill.total_s;

@@ -127,6 +127,45 @@ test_hand(void **state)
 	assert_true(fabs(r.joules_per_token - 2800 / r.tokens_per_s) < 1e-9);
 }
 
+/*
+ * The products with the weights and attention are kernels run one after
+ * the other, each bound on its own: at batch 256 the products are bound
+ * by compute and attention by reading the KV cache, and the step is the
+ * sum of the two, longer than either total over its rate.
+ */
+static void
+test_kernels(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r;
+	const char *why;
+	double lc, lm, ac, am;
+
+	(void)state;
+	h100(&h);
+	eff(&e);
+	work(&w, 4, 256);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	/* 1100 tokens of context on average. */
+	lc = 256 * 2 * 70e9 / (4 * 989e12 * 0.5);
+	lm = 140e9 / (4 * 3.35e12 * 0.6);
+	ac = 256 * 4 * 80 * 1100.0 * 64 * 128 / (4 * 989e12 * 0.5);
+	am = 256 * 1100 * 327680.0 / (4 * 3.35e12 * 0.6);
+	assert_true(lc > lm && am > ac);
+	assert_float_equal(r.decode.linear_s, lc, 1e-12);
+	assert_float_equal(r.decode.attention_s, am, 1e-12);
+	assert_float_equal(r.tpot_s, lc + am + r.decode.comm_s, 1e-12);
+	assert_true(r.tpot_s > fmax(r.decode.compute_s, r.decode.memory_s) +
+	    r.decode.comm_s);
+	assert_int_equal(r.decode.bound, BOUND_COMPUTE);
+	/* Batch 1 reads both and computes little: memory-bound. */
+	work(&w, 4, 1);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_int_equal(r.decode.bound, BOUND_MEMORY);
+}
+
 static void
 test_fit(void **state)
 {
@@ -413,6 +452,7 @@ main(void)
 		cmocka_unit_test(test_kv),
 		cmocka_unit_test(test_moe),
 		cmocka_unit_test(test_hand),
+		cmocka_unit_test(test_kernels),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_bandwidth_monotone),
 		cmocka_unit_test(test_batch_monotone),
