@@ -150,8 +150,10 @@ static const struct {
 	{ "step_overhead_us", "us", 1e-6, 0 },
 	{ "layer_latency_us", "us", 1e-6, 0 },
 	{ "memory_fraction", "fraction", 1, 0.9 },
+	{ "mbu_attention", "fraction", 1, 0 },	/* 0: as mbu_decode */
 };
-enum { Q_MFU_DECODE = 1 };	/* quantities[1]: the one a curve is of */
+/* quantities[1]: the one a curve is of; [8]: at the KV cache's precision */
+enum { Q_MFU_DECODE = 1, Q_MBU_ATTENTION = 8 };
 
 /* A curve's points while they are gathered: tokens ascending. */
 struct curve {
@@ -189,13 +191,14 @@ curve_add(struct curve *c, double tokens, double mfu, long row)
 /*
  * One pass over efficiency.csv.  For each quantity the row that applies is
  * the first scoped to the chip, else to its category, else to "any"; within
- * a scope, one at precision p before one at any precision.  The curve of
- * decode efficiency is the points (rows of mfu_decode with tokens, at p)
- * of the first of those scopes that has any.
+ * a scope, one at precision p (kvp for attention's bandwidth, which reads
+ * the KV cache) before one at any precision.  The curve of decode
+ * efficiency is the points (rows of mfu_decode with tokens, at p) of the
+ * first of those scopes that has any.
  */
 void
 calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
-    struct perf_eff *e, const char **src)
+    enum perf_prec kvp, struct perf_eff *e, const char **src)
 {
 	const char *scopes[3] = { dataset_field(ds, DS_HARDWARE, hw, HW_ID),
 	    dataset_field(ds, DS_HARDWARE, hw, HW_CATEGORY), "any" };
@@ -238,7 +241,8 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 		}
 		if (*f == '\0')
 			rank = 2 * s + 1;
-		else if (strcmp(f, pn) == 0)
+		else if (strcmp(f, k == Q_MBU_ATTENTION ?
+		    perf_prec_name(kvp) : pn) == 0)
 			rank = 2 * s;
 		else
 			continue;
@@ -274,6 +278,7 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	e->overhead_s = v[5];
 	e->layer_s = v[6];
 	e->mem_fraction = v[7];
+	e->mbu_attention = v[Q_MBU_ATTENTION];
 }
 
 /* The model's inputs for request q. */
@@ -283,13 +288,15 @@ inputs(const struct dataset *ds, const struct calc_req *q, struct perf_hw *h,
 {
 	calc_hw(ds, q->hw, h);
 	calc_model(ds, q->model, m);
-	calc_eff(ds, q->hw, q->w.aprec, e, NULL);
+	calc_eff(ds, q->hw, q->w.aprec, q->w.kvprec, e, NULL);
 	if (q->mfu >= 0) {
 		e->mfu = e->mfu_decode = q->mfu;
 		e->ncurve = 0;
 	}
-	if (q->mbu >= 0)
+	if (q->mbu >= 0) {
 		e->mbu = q->mbu;
+		e->mbu_attention = 0;
+	}
 	if (q->overhead_us >= 0)
 		e->overhead_s = q->overhead_us * 1e-6;
 	if (q->price >= 0)
@@ -439,6 +446,8 @@ calc_grid(const struct dataset *ds, const struct calc_req *q,
 	kv(g, "decode_pipeline_ms", "ms", "%.4g", r->decode.pipeline_s * 1e3);
 	kv(g, "mfu_prefill", "", "%.4g", r->prefill.mfu);
 	kv(g, "mfu_decode", "", "%.4g", r->decode.mfu);
+	kv(g, "mbu_decode", "", "%.4g", r->decode.mbu);
+	kv(g, "mbu_attention", "", "%.4g", r->decode.mbu_kv);
 	kv(g, "arithmetic_intensity", "FLOP/B", "%.4g", r->intensity);
 	kv(g, "ridge_point", "FLOP/B", "%.4g", r->ridge);
 	kvs(g, "compute_precision", perf_prec_name(r->aprec_used));

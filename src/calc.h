@@ -42,14 +42,15 @@ void calc_hw(const struct dataset *ds, size_t hw, struct perf_hw *h);
 void calc_model(const struct dataset *ds, size_t model, struct perf_model *m);
 
 /*
- * The efficiencies for hardware hw at precision p: for each quantity the
- * first efficiency.csv row whose scope is the chip's id (at p, then at any
- * precision), else its category, else "any".  src[k], when not NULL, gets
- * the id of the row used for each of the eight fields of perf_eff in
- * order (NULL where none applied and a built-in fallback did).
+ * The efficiencies for hardware hw at precision p (attention's bandwidth
+ * at the KV cache's, kvp): for each quantity the first efficiency.csv row
+ * whose scope is the chip's id (at the precision, then at any), else its
+ * category, else "any".  src[k], when not NULL, gets the id of the row
+ * used for each of the nine quantities, in calc.c's order (NULL where none
+ * applied and a built-in fallback did).
  */
 void calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
-    struct perf_eff *e, const char **src);
+    enum perf_prec kvp, struct perf_eff *e, const char **src);
 
 /* Evaluate the request.  0, or -1 with why. */
 int calc_run(const struct dataset *ds, const struct calc_req *q,

@@ -96,7 +96,8 @@ calcform_update(struct calcform *f)
 		return;
 	}
 	calc_hw(ds, f->q.hw, &f->hw);
-	calc_eff(ds, f->q.hw, f->q.w.aprec, &f->eff, f->eff_src);
+	calc_eff(ds, f->q.hw, f->q.w.aprec, f->q.w.kvprec, &f->eff,
+	    f->eff_src);
 	f->ok = calc_run(ds, &f->q, &f->r, &f->why) == 0;
 	if (!f->ok)
 		return;

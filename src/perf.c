@@ -188,18 +188,22 @@ step(const struct perf_hw *h, const struct perf_model *m,
     double kvbytes, double abytes, int sram, struct perf_step *s)
 {
 	double flop_s = n * peak * mfu, byte_s = n * h->mem_bw * e->mbu;
+	double kv_s;
 	double lc, lm, ac, am, by_compute;
 
 	s->flops = flops;
 	s->bytes = bytes;
 	s->attention_flops = aflops;
 	s->mfu = mfu;
+	s->mbu = e->mbu;
+	s->mbu_kv = e->mbu_attention > 0 ? e->mbu_attention : e->mbu;
+	kv_s = n * h->mem_bw * s->mbu_kv;
 	s->compute_s = flops / flop_s;
-	s->memory_s = bytes / byte_s;
+	s->memory_s = (bytes - kvbytes) / byte_s + kvbytes / kv_s;
 	lc = (flops - aflops) / flop_s;
 	lm = (bytes - kvbytes) / byte_s;
 	ac = aflops / flop_s;
-	am = kvbytes / byte_s;
+	am = kvbytes / kv_s;
 	s->linear_s = fmax(lc, lm);
 	s->attention_s = fmax(ac, am);
 	/* A pipeline hands activations on; its per-layer latency covers
@@ -277,6 +281,7 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	}
 	if (!(e->mfu > 0 && e->mfu <= 1 && e->mfu_decode > 0 &&
 	    e->mfu_decode <= 1 && e->mbu > 0 && e->mbu <= 1 &&
+	    e->mbu_attention >= 0 && e->mbu_attention <= 1 &&
 	    finite_pos(e->overhead_s) && finite_pos(e->allreduce_s) &&
 	    finite_pos(e->layer_s) && e->link >= 0 && e->link <= 1 &&
 	    e->mem_fraction > 0 && e->mem_fraction <= 1)) {

@@ -76,6 +76,7 @@ struct perf_eff {
 	double	curve_tokens[PERF_CURVE_MAX];
 	double	curve_mfu[PERF_CURVE_MAX];
 	double	mbu;		/* of memory bandwidth, decode */
+	double	mbu_attention;	/* attention's, on the KV cache; 0: mbu */
 	double	link;		/* of link bandwidth */
 	double	allreduce_s;	/* latency of one all-reduce */
 	double	overhead_s;	/* per decode step (and per prefill) */
@@ -115,6 +116,7 @@ struct perf_step {
 	double	flops, bytes, weight_bytes;
 	double	attention_flops;
 	double	mfu;		/* the fraction of peak FLOP/s computed at */
+	double	mbu, mbu_kv;	/* of bandwidth: weights, the KV cache */
 	enum perf_bound bound;
 };
 

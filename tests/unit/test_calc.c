@@ -128,12 +128,14 @@ test_eff_lookup(void **state)
 	    "t5,GPU,mfu_decode,bf16,128,0.2,fraction,"
 	    "stas00-ml-eng-accelerator\n"
 	    "t6,nvidia-h100,mfu_decode,fp8,64,0.05,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "t7,nvidia-b100,mbu_attention,fp8,,0.7,fraction,"
 	    "stas00-ml-eng-accelerator\n";
 	struct dataset_opts o = { NULL, NULL, NULL };
 	struct dataset *d;
 	struct diags dl;
 	struct perf_eff e;
-	const char *src[8];
+	const char *src[9];
 	char dir[] = "/tmp/accelscope-test-XXXXXX", path[64];
 	long h100, b100;
 	FILE *f;
@@ -155,7 +157,7 @@ test_eff_lookup(void **state)
 	assert_true(h100 >= 0 && b100 >= 0);
 
 	/* The chip's own row at bf16 beats its row at any precision. */
-	calc_eff(d, (size_t)h100, PREC_BF16, &e, src);
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, &e, src);
 	assert_float_equal(e.mfu, 0.44, 1e-12);
 	assert_string_equal(src[0], "t3");
 	/* No chip row at bf16 for the curve: the category's, in order. */
@@ -165,18 +167,24 @@ test_eff_lookup(void **state)
 	assert_float_equal(e.curve_tokens[1], 1024, 0);
 	assert_string_equal(src[1], "t4");
 	/* At fp8: the chip's bundled row at any precision comes first. */
-	calc_eff(d, (size_t)h100, PREC_FP8, &e, src);
+	calc_eff(d, (size_t)h100, PREC_FP8, PREC_FP8, &e, src);
 	assert_string_equal(src[0], "nvidia-h100-mfu-prefill-1");
 	assert_int_equal(e.ncurve, 1);
 	assert_float_equal(e.curve_mfu[0], 0.05, 1e-12);
 	/* B100 has no row of its own: the category's at bf16. */
-	calc_eff(d, (size_t)b100, PREC_BF16, &e, src);
+	calc_eff(d, (size_t)b100, PREC_BF16, PREC_BF16, &e, src);
 	assert_float_equal(e.mfu, 0.22, 1e-12);
 	assert_int_equal(e.ncurve, 2);
 	/* At fp16 neither: the bundled "any" row, then no curve. */
-	calc_eff(d, (size_t)b100, PREC_FP16, &e, src);
+	calc_eff(d, (size_t)b100, PREC_FP16, PREC_FP16, &e, src);
 	assert_string_equal(src[0], "any-mfu-prefill-1");
 	assert_int_equal(e.ncurve, 0);
+	/* Attention's bandwidth goes by the KV cache's precision. */
+	calc_eff(d, (size_t)b100, PREC_BF16, PREC_FP8, &e, src);
+	assert_float_equal(e.mbu_attention, 0.7, 1e-12);
+	assert_string_equal(src[8], "t7");
+	calc_eff(d, (size_t)b100, PREC_FP8, PREC_BF16, &e, src);
+	assert_true(e.mbu_attention == 0 && src[8] == NULL);
 	dataset_free(d);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(dir), 0);
