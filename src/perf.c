@@ -178,7 +178,7 @@ allreduce(const struct perf_hw *h, const struct perf_eff *e, double n,
 
 /*
  * One step of tokens on n chips.  flops and bytes are the whole step's;
- * aflops and abytes_kv the part of them that attention computes and the
+ * aflops and kvbytes the part of them that attention computes and the
  * KV cache it reads or writes.
  */
 static void
@@ -327,7 +327,12 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	}
 	r->peak_used = peak;
 	r->aprec_used = (enum perf_prec)ap;
-	abytes = prec_bytes[w->aprec];
+	/*
+	 * What the all-reduces carry: the products' outputs, which 8- and
+	 * 4-bit products write at 16 bits (FP8 x FP8 -> BF16), and which are
+	 * summed across the chips at that width.
+	 */
+	abytes = fmax(prec_bytes[w->aprec], 2);
 
 	/* Memory. */
 	r->sram_only = !(h->mem_bytes > 0) && h->sram_bytes > 0;

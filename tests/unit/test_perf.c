@@ -114,6 +114,13 @@ test_hand(void **state)
 	assert_true(fabs(r.decode.comm_s - 160 * (6e-6 + 1.5 * 16384 /
 	    450e9)) < 1e-12);
 	assert_true(fabs(r.tpot_s - (mem + r.decode.comm_s)) < 1e-12);
+	/* FP8 products write BF16, and that is what is all-reduced. */
+	w.aprec = PREC_FP8;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(fabs(r.decode.comm_s - 160 * (6e-6 + 1.5 * 16384 /
+	    450e9)) < 1e-12);
+	w.aprec = PREC_BF16;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
 	/* Prefill is compute-bound at 1000 tokens. */
 	assert_int_equal(r.prefill.bound, BOUND_COMPUTE);
 	assert_true(fabs(r.prefill.compute_s - (2 * 70e9 * 1000 + 2 * 80 *
