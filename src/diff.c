@@ -229,8 +229,9 @@ diff_next(const struct diff *d, long from, int dir)
 const char *
 diff_legend(void)
 {
-	return "* best by the metric's direction   ≈ within 5% of the first "
-	    "column   ×N ratio to the first   ! sources disagree   — unknown";
+	return "* best by the metric's direction   ≈ within "
+	    DIFF_STR(DIFF_TOLERANCE_PCT) "% of the first column   ×N ratio "
+	    "to the first   ! sources disagree   — unknown";
 }
 
 static char *

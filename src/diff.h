@@ -16,8 +16,14 @@
 #include "grid.h"
 
 #define DIFF_MAX	4
-/* Values within 5% of each other count as equal ("≈"). */
-#define DIFF_TOLERANCE	0.05
+/*
+ * Values within DIFF_TOLERANCE_PCT percent of each other count as equal
+ * ("≈"); the legends quote it from here.
+ */
+#define DIFF_TOLERANCE_PCT	5
+#define DIFF_TOLERANCE		(DIFF_TOLERANCE_PCT / 100.0)
+#define DIFF_STR_(x)		#x
+#define DIFF_STR(x)		DIFF_STR_(x)
 
 enum diff_kind {
 	DIFF_FIELD,	/* a categorical field of the hardware row */

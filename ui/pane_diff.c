@@ -200,7 +200,8 @@ diff_status(struct pane *p)
 	for (k = 0; k < dp->d->nrows; k++)
 		ndiff += dp->d->row[k].differs != 0;
 	return xasprintf("row %zu of %zu  %zu differ%s  } { next/previous  "
-	    "D %s  * best  ≈ within 5%%  ! conflict", dp->tv.n ?
+	    "D %s  * best  ≈ within " DIFF_STR(DIFF_TOLERANCE_PCT) "%%  "
+	    "! conflict", dp->tv.n ?
 	    dp->tv.cur + 1 : 0, dp->tv.n, ndiff, dp->only ?
 	    " (only these shown)" : "", dp->only ? "all rows" :
 	    "only differences");
