@@ -241,6 +241,7 @@ draw_curve(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 	struct chart *c;
 	double x0 = HUGE_VAL, x1 = 0, y1 = 0, px = NAN, py = NAN, tx, ty;
 	size_t r;
+	int n;
 	char *s;
 
 	if (g == NULL || g->nrows == 0) {
@@ -257,11 +258,12 @@ draw_curve(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 	}
 	s = xasprintf("Per-user against aggregate tokens/s, batch 1 to %s "
 	    "(* each doubling, @ this batch)", grid_get(g, g->nrows - 1, 0));
-	draw_text(win, y, 0, (size_t)w, s, draw_attr.header);
+	/* A title too wide for the window wraps, and the chart gives way. */
+	n = wrap(win, y, 0, w, 2, s, draw_attr.header);
 	free(s);
 	if (!(x1 > x0))
 		x1 = x0 * 2;
-	c = chart_new(w - CHART_YLABEL - 1, h - 3, x0 / 1.1, x1 * 1.1, 0,
+	c = chart_new(w - CHART_YLABEL - 1, h - 2 - n, x0 / 1.1, x1 * 1.1, 0,
 	    y1 * 1.05, 1, 0);
 	if (c == NULL)
 		return;
@@ -277,7 +279,7 @@ draw_curve(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 		chart_point(c, cellnum(g, r, 2), cellnum(g, r, 1), '*');
 	chart_point(c, f->r.tokens_per_s, f->r.tokens_per_s_user, '@');
 	s = chart_render(c, "aggregate tokens/s (log)");
-	paint_chart(win, y + 1, 0, w, s, "*@");
+	paint_chart(win, y + n, 0, w, s, "*@");
 	free(s);
 	chart_free(c);
 }
@@ -291,6 +293,7 @@ draw_roofline(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 	double di = r->intensity, dp, pi, pp, x0, x1, y0;
 	struct chart *c;
 	char *s, a[16], b[16], k[16];
+	int n;
 
 	dp = r->decode.flops / r->decode.total_s / r->chips;
 	pi = r->prefill.flops / r->prefill.bytes;
@@ -301,13 +304,13 @@ draw_roofline(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 	s = xasprintf("Roofline per chip: %sFLOP/s peak (%s), %sB/s; ridge "
 	    "at %s FLOP/B (^).  D decode, P prefill", a,
 	    perf_prec_name(r->aprec_used), b, k);
-	draw_text(win, y, 0, (size_t)w, s, draw_attr.header);
+	n = wrap(win, y, 0, w, 2, s, draw_attr.header);
 	free(s);
 	x0 = fmin(fmin(di, pi), ridge) / 4;
 	x1 = fmax(fmax(di, pi), ridge) * 4;
 	y0 = fmin(fmin(dp, pp), bw * x0) / 2;
-	c = chart_new(w - CHART_YLABEL - 1, h - 3, x0, x1, y0, peak * 2, 1,
-	    1);
+	c = chart_new(w - CHART_YLABEL - 1, h - 2 - n, x0, x1, y0, peak * 2,
+	    1, 1);
 	if (c == NULL)
 		return;
 	chart_line(c, x0, bw * x0, ridge, peak, '/');
@@ -317,7 +320,7 @@ draw_roofline(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 	chart_point(c, di, dp, 'D');
 	s = chart_render(c, "arithmetic intensity, FLOP/B (log); FLOP/s "
 	    "(log)");
-	paint_chart(win, y + 1, 0, w, s, "^PD");
+	paint_chart(win, y + n, 0, w, s, "^PD");
 	free(s);
 	chart_free(c);
 }
@@ -345,7 +348,7 @@ draw_rank(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 	    "chips that hold it; by %s", dataset_field(f->ds, DS_MODELS,
 	    f->q.model, MOD_ID), f->q.w.prompt, f->q.w.output, f->q.w.batch >
 	    0 ? "as set" : "max", by[cp->view - VIEW_RANK_LATENCY]);
-	draw_text(win, y++, 0, (size_t)w, s, draw_attr.header);
+	y += wrap(win, y, 0, w, 2, s, draw_attr.header);
 	free(s);
 	for (r = 0; r < g->nrows; r++)
 		if (strcmp(grid_get(g, r, 1), id) == 0)

@@ -79,6 +79,12 @@ screen | grep -Eq "Cost .* per million( output)? *$" ||
 # The status line is longer than 80 columns: its cut is marked.
 line 30 | grep -q "Left/Right step.*…$" ||
     fail "the status line was cut without a mark"
+# Taller, the charts come back, their titles wrapped rather than cut.
+resize 80 50
+expect "Per-user against aggregate"
+screen | grep -A1 "^Per-user against aggregate" | tr '\n' ' ' |
+    grep -q "(\* each doubling, @ this batch)" ||
+    fail "the curve's title was cut at 80 columns, not wrapped"
 resize 120 44
 
 # A chip that cannot hold the model says so.
