@@ -286,16 +286,16 @@ calcform_adjust(struct calcform *f, enum calcform_field k, int dir)
 		break;
 	case CF_PROMPT:
 		q->w.prompt = clamp(dir > 0 ? q->w.prompt * 2 :
-		    floor(q->w.prompt / 2), 1, 1 << 24);
+		    floor(q->w.prompt / 2), 1, 1e9);
 		break;
 	case CF_OUTPUT:
 		q->w.output = clamp(dir > 0 ? q->w.output * 2 :
-		    floor(q->w.output / 2), 1, 1 << 20);
+		    floor(q->w.output / 2), 1, 1e9);
 		break;
 	case CF_PRICE:
 		v = q->price >= 0 ? q->price : f->hw.price_h > 0 ?
 		    f->hw.price_h : 1;
-		q->price = clamp(v + 0.25 * dir, 0, 1e4);
+		q->price = clamp(v + 0.25 * dir, 0, 1e7);
 		break;
 	case CF_STRATEGY:
 		set_strategy(f, (f->strategy + 1 + SIM_N + 1 + dir) %
@@ -432,9 +432,10 @@ calcform_set(struct calcform *f, enum calcform_field k, const char *text,
 			v = 0;
 		else if (!num || v < 1 || v > (k == CF_CHIPS ? 1e6 : 1e9) ||
 		    v != floor(v)) {
-			*err = xasprintf("%s: a whole number from 1, or %s; "
-			    "not \"%s\"", fields[k].label, k == CF_CHIPS ?
-			    "auto" : "max", t);
+			*err = xasprintf("%s: a whole number from 1 to %s, "
+			    "or %s; not \"%s\"", fields[k].label, k ==
+			    CF_CHIPS ? "1,000,000" : "1,000,000,000", k ==
+			    CF_CHIPS ? "auto" : "max", t);
 			break;
 		}
 		if (k == CF_CHIPS)
@@ -444,11 +445,10 @@ calcform_set(struct calcform *f, enum calcform_field k, const char *text,
 		break;
 	case CF_PROMPT:
 	case CF_OUTPUT:
-		if (!num || v < (k == CF_OUTPUT ? 1 : 0) || v > (1 << 24) ||
-		    v != floor(v)) {
-			*err = xasprintf("%s: a whole number of tokens%s; not "
-			    "\"%s\"", fields[k].label, k == CF_OUTPUT ?
-			    " from 1" : "", t);
+		/* As calc takes them; the simulation says what it needs. */
+		if (!num || v < 0 || v > 1e9 || v != floor(v)) {
+			*err = xasprintf("%s: a whole number of tokens up to "
+			    "1,000,000,000; not \"%s\"", fields[k].label, t);
 			break;
 		}
 		if (k == CF_PROMPT)

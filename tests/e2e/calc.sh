@@ -21,7 +21,7 @@ expect "tokens/s per user"
 
 # A bad number is refused, with the field unchanged.
 keys j Enter C-u "many" Enter
-expect "Chips: a whole number from 1, or auto; not \"many\" (unchanged)"
+expect "Chips: a whole number from 1 to 1,000,000, or auto; not \"many\" (unchanged)"
 expect "Chips       auto (2)"
 # Right doubles: 4 chips.
 keys l

@@ -140,14 +140,16 @@ test_bad(void **state)
 	} cases[] = {
 		{ CF_HW, "no-such-chip", "no hardware matches \"no-such-chip\"" },
 		{ CF_MODEL, "", "no model matches \"\"" },
-		{ CF_CHIPS, "0", "Chips: a whole number from 1, or auto; not "
-		    "\"0\"" },
-		{ CF_BATCH, "2.5", "Batch: a whole number from 1, or max; not "
-		    "\"2.5\"" },
-		{ CF_OUTPUT, "0", "Output: a whole number of tokens from 1; not "
-		    "\"0\"" },
-		{ CF_PROMPT, "nan", "Prompt: a whole number of tokens; not "
-		    "\"nan\"" },
+		{ CF_CHIPS, "0", "Chips: a whole number from 1 to 1,000,000, "
+		    "or auto; not \"0\"" },
+		{ CF_BATCH, "2.5", "Batch: a whole number from 1 to "
+		    "1,000,000,000, or max; not \"2.5\"" },
+		{ CF_OUTPUT, "-1", "Output: a whole number of tokens up to "
+		    "1,000,000,000; not \"-1\"" },
+		{ CF_PROMPT, "nan", "Prompt: a whole number of tokens up to "
+		    "1,000,000,000; not \"nan\"" },
+		{ CF_PROMPT, "1000000001", "Prompt: a whole number of tokens "
+		    "up to 1,000,000,000; not \"1000000001\"" },
 		{ CF_WPREC, "fp12", "precisions: fp32, fp16, bf16, fp8, int8, "
 		    "fp4, int4; not \"fp12\"" },
 		{ CF_STRATEGY, "fifo", "strategies: none, static, dynamic, "
@@ -178,6 +180,22 @@ test_bad(void **state)
 	/* Around a good value, spaces do not matter. */
 	set_ok(&f, CF_PROMPT, "  2048 ");
 	value_is(&f, CF_PROMPT, 0, "2048");
+	/* What calc takes, the form takes: no output (a prompt alone), a
+	   prompt of 100M tokens; the simulation says what it needs. */
+	set_ok(&f, CF_OUTPUT, "0");
+	assert_true(f.ok);
+	set_ok(&f, CF_STRATEGY, "continuous");
+	assert_true(f.ok && !f.sim_ok);
+	assert_string_equal(f.sim_why, "the simulation needs 1 to 1,000,000 "
+	    "output tokens");
+	set_ok(&f, CF_PROMPT, "100000000");
+	value_is(&f, CF_PROMPT, 0, "100000000");
+	/* Stepping goes on from there, and stops where typing does. */
+	calcform_adjust(&f, CF_PROMPT, 1);
+	value_is(&f, CF_PROMPT, 0, "200000000");
+	set_ok(&f, CF_PROMPT, "1000000000");
+	calcform_adjust(&f, CF_PROMPT, 1);
+	value_is(&f, CF_PROMPT, 0, "1000000000");
 	calcform_done(&f);
 }
 
