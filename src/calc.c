@@ -476,12 +476,23 @@ calc_sim_grid(struct grid *g, const struct sim_cfg *c,
 	kvs(g, "overloaded", r->overloaded ? "true" : "false");
 }
 
+/* A share of the step in whole percent; one that rounds to 0 is "<1%". */
+static const char *
+share(char *buf, size_t len, double pct)
+{
+	if (pct > 0 && pct < 0.5)
+		return "<1%";
+	snprintf(buf, len, "%.0f%%", pct);
+	return buf;
+}
+
 char *
 calc_explain(const struct perf_result *r)
 {
 	const struct perf_step *s = &r->decode;
 	double lc, lm, ac, am, lin, att;
 	const char *ldo, *ado;
+	char a[16], b[16];
 	int isc;
 
 	/* The step's two kernels, as perf.c times them. */
@@ -500,11 +511,12 @@ calc_explain(const struct perf_result *r)
 		/* First the kernel bound as the step is (the longer of two). */
 		isc = s->bound == BOUND_COMPUTE;
 		if ((lc >= lm) == isc && ((ac >= am) != isc || lin >= att))
-			return xasprintf("%s-bound: %.0f%% of the step %s, "
-			    "%.0f%% %s", perf_bound_name(s->bound), lin, ldo,
-			    att, ado);
-		return xasprintf("%s-bound: %.0f%% of the step %s, %.0f%% %s",
-		    perf_bound_name(s->bound), att, ado, lin, ldo);
+			return xasprintf("%s-bound: %s of the step %s, %s %s",
+			    perf_bound_name(s->bound), share(a, sizeof a, lin),
+			    ldo, share(b, sizeof b, att), ado);
+		return xasprintf("%s-bound: %s of the step %s, %s %s",
+		    perf_bound_name(s->bound), share(a, sizeof a, att), ado,
+		    share(b, sizeof b, lin), ldo);
 	case BOUND_COMMUNICATION:
 		return xasprintf("communication-bound: all-reduces take %.0f%% "
 		    "of the step", 100 * s->comm_s / s->total_s);

@@ -195,8 +195,12 @@ specs_init(struct pane *p, const struct dataset *ds)
 	for (m = 0; m < nm; m++) {
 		grid_column(g, 3 + m, dataset_field(ds, DS_METRICS, m,
 		    MET_ID), GRID_NUMBER);
-		unit[3 + m] = xstrdup(dataset_field(ds, DS_METRICS, m,
-		    MET_UNIT));
+		/* A unit that only repeats the column's name ("year") is
+		   left out. */
+		if (strcmp(dataset_field(ds, DS_METRICS, m, MET_UNIT),
+		    dataset_field(ds, DS_METRICS, m, MET_ID)) != 0)
+			unit[3 + m] = xstrdup(dataset_field(ds, DS_METRICS, m,
+			    MET_UNIT));
 	}
 	grid_column(g, 3 + nm, "vendor", GRID_TEXT);
 	grid_column(g, 4 + nm, "deployment", GRID_TEXT);

@@ -1,6 +1,7 @@
 /*
  * calc.c: which requests calc_req_check() lets through to the model, on
- * the bundled dataset; table-driven, each bad case with its message.
+ * the bundled dataset (table-driven, each bad case with its message);
+ * which efficiency row applies; the line on what bounds decode.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -190,12 +191,54 @@ test_eff_lookup(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/*
+ * The line on what bounds decode, from a step's two kernels: times lc and
+ * lm for the products' FLOPs and weights, ac and am for attention's FLOPs
+ * and KV cache, in a step of total.
+ */
+static void
+explain_is(double lc, double lm, double ac, double am, double total,
+    enum perf_bound bound, const char *want)
+{
+	struct perf_result r;
+	char *s;
+
+	memset(&r, 0, sizeof r);
+	r.decode.compute_s = r.decode.flops = lc + ac;
+	r.decode.attention_flops = ac;
+	r.decode.memory_s = r.decode.bytes = lm + am;
+	r.decode.weight_bytes = lm;
+	r.decode.linear_s = fmax(lc, lm);
+	r.decode.attention_s = fmax(ac, am);
+	r.decode.total_s = total;
+	r.decode.bound = bound;
+	s = calc_explain(&r);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static void
+test_explain(void **state)
+{
+	(void)state;
+	/* The bound's kernel first; a share that rounds to 0 is "<1%". */
+	explain_is(1, 7, 0.001, 0.03, 10, BOUND_MEMORY, "memory-bound: 70% "
+	    "of the step reads weights, <1% reads the KV cache");
+	explain_is(6, 5, 0.1, 3, 10, BOUND_COMPUTE, "compute-bound: 60% of "
+	    "the step computes the products with the weights, 30% reads the "
+	    "KV cache");
+	explain_is(3, 2, 0.1, 5, 10, BOUND_MEMORY, "memory-bound: 50% of the "
+	    "step reads the KV cache, 30% computes the products with the "
+	    "weights");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_eff_lookup),
+		cmocka_unit_test(test_explain),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
