@@ -339,7 +339,7 @@ help_doc(void)
 	struct doc *d = doc_new();
 	const struct keybind *k;
 	size_t n, i, j;
-	char keys[64];
+	char keys[64], *s;
 
 	doc_add(d, DOC_TITLE, "%s", "accelscope: keys");
 	doc_add(d, DOC_PARA, "%s", "Everything here is also in "
@@ -360,12 +360,14 @@ help_doc(void)
 				    - 1);
 			strncat(keys, kv[j], sizeof keys - strlen(keys) - 1);
 		}
+		/* The keys as a label: a long line wraps under its text. */
 		if (*k[i].where)
-			doc_add(d, DOC_PRE, "  %-18s %s (%s)  [%s]", keys,
-			    k[i].help, k[i].where, k[i].name);
-		else
-			doc_add(d, DOC_PRE, "  %-18s %s  [%s]", keys, k[i].help,
+			s = xasprintf("%s (%s)  [%s]", k[i].help, k[i].where,
 			    k[i].name);
+		else
+			s = xasprintf("%s  [%s]", k[i].help, k[i].name);
+		doc_field(d, keys, s);
+		free(s);
 	}
 	doc_add(d, DOC_BLANK, "%s", "");
 	doc_add(d, DOC_HEADING, "%s", "Markers");

@@ -76,6 +76,12 @@ keys Escape
 # Help
 keys '?'
 expect "Move up one row"
+# At 80 columns a long line wraps under its text instead of being cut.
+resize 80 40
+expect "in Calculator, step down"
+screen | grep -q "^ \{6,\}\[left\] *$" ||
+    fail "the help's long lines were cut at 80 columns, not wrapped"
+resize 120 40
 keys Escape
 expect "6 Sources"
 
