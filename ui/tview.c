@@ -450,7 +450,8 @@ cell(struct tview *tv, WINDOW *win, int y, int x, size_t width, size_t r,
 		    flag & TVIEW_CONFLICT ? "!" : " ",
 		    flag & TVIEW_CONFLICT ? attr | draw_attr.mark : attr);
 	} else
-		draw_text(win, y, x, width, s, attr);
+		/* Text longer than its column ends in a mark, so a cut shows. */
+		draw_text_cut(win, y, x, width, s, attr);
 }
 
 static void

@@ -81,8 +81,12 @@ resize 80 40
 expect "in Calculator, step down"
 screen | grep -q "^ \{6,\}\[left\] *$" ||
     fail "the help's long lines were cut at 80 columns, not wrapped"
-resize 120 40
 keys Escape
+expect "column figures"
+# A table cell cut by its column ends in a mark.
+screen | sed -n '3,20p' | grep -q "…$" ||
+    fail "a title cut at 80 columns was not marked"
+resize 120 40
 expect "6 Sources"
 
 # Resize to tiny sizes and back: the state is kept.
