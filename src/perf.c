@@ -234,10 +234,10 @@ step_finite(const struct perf_step *s)
 {
 	return isfinite(s->compute_s) && isfinite(s->memory_s) &&
 	    isfinite(s->linear_s) && isfinite(s->attention_s) &&
-	    isfinite(s->attention_flops) && isfinite(s->comm_s) && isfinite(s->overhead_s) &&
-	    isfinite(s->pipeline_s) && isfinite(s->total_s) &&
-	    isfinite(s->flops) && isfinite(s->bytes) &&
-	    isfinite(s->weight_bytes);
+	    isfinite(s->attention_flops) && isfinite(s->comm_s) &&
+	    isfinite(s->overhead_s) && isfinite(s->pipeline_s) &&
+	    isfinite(s->total_s) && isfinite(s->flops) &&
+	    isfinite(s->bytes) && isfinite(s->weight_bytes);
 }
 
 /* Every figure of r, and the times in milliseconds as they are shown. */

@@ -75,7 +75,7 @@ struct perf_eff {
 	size_t	ncurve;
 	double	curve_tokens[PERF_CURVE_MAX];
 	double	curve_mfu[PERF_CURVE_MAX];
-	double	mbu;		/* of memory bandwidth, decode */
+	double	mbu;		/* of memory bandwidth, reading weights */
 	double	mbu_attention;	/* attention's, on the KV cache; 0: mbu */
 	double	link;		/* of link bandwidth */
 	double	allreduce_s;	/* latency of one all-reduce */
