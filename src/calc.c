@@ -431,7 +431,8 @@ calc_grid(const struct dataset *ds, const struct calc_req *q,
 	kv(g, "e2e_latency_s", "s", "%.4g", r->e2e_s);
 	kvs(g, "bound_prefill", perf_bound_name(r->prefill.bound));
 	kvs(g, "bound_decode", perf_bound_name(r->decode.bound));
-	if (r->cost_per_mtok > 0)
+	/* A price of 0 given on purpose costs nothing; none is unknown. */
+	if (r->cost_per_mtok > 0 || q->price == 0)
 		kv(g, "cost_per_mtok_usd", "USD", "%.4g", r->cost_per_mtok);
 	else
 		kvs(g, "cost_per_mtok_usd", "");
