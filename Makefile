@@ -194,13 +194,15 @@ $(B)/bench/rows-%.csv: $(B)/bench/gencsv
 	$(B)/bench/gencsv $* > $@.tmp && mv $@.tmp $@
 
 BENCH_ROWS = 1000 100000 1000000
+# make check builds these too, without running them, so that they keep up
+# with the code.
+BENCH_BIN = $(B)/bench/bench_calc $(B)/bench/bench_view \
+    $(B)/bench/firstframe $(B)/bench/hello $(B)/bench/gencsv
 bench:
 	@sh tests/deps.sh bench
 	@$(MAKE) --no-print-directory bench-run
 
-bench-run: $(B)/accelscope $(B)/bench/bench_calc $(B)/bench/bench_view \
-    $(B)/bench/firstframe $(B)/bench/hello \
-    $(BENCH_ROWS:%=$(B)/bench/rows-%.csv)
+bench-run: $(B)/accelscope $(BENCH_BIN) $(BENCH_ROWS:%=$(B)/bench/rows-%.csv)
 	@echo "== calculator ($$(uname -m), $$(nproc) cores)"
 	@$(B)/bench/bench_calc
 	@for n in $(BENCH_ROWS); do \
@@ -219,7 +221,7 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory test
 
-test: $(B)/accelscope $(TEST_BIN) $(REPLAY_BIN)
+test: $(B)/accelscope $(TEST_BIN) $(REPLAY_BIN) $(BENCH_BIN)
 	@sh tests/run.sh $(B)
 
 asan:
