@@ -146,16 +146,16 @@ draw_done(void)
 	have_theme = 0;
 }
 
-size_t
-draw_text(WINDOW *w, int y, int x, size_t width, const char *s, attr_t attr)
+/*
+ * The first n bytes of escaped text e, used cells wide, then blanks to
+ * width.  Returns used.
+ */
+static size_t
+put(WINDOW *w, int y, int x, size_t width, const char *e, size_t n,
+    size_t used, attr_t attr)
 {
-	char *e = text_escape(s);
-	size_t used, n;
-
-	n = utf8_prefix(e, width, &used);
 	wattrset(w, attr);
 	mvwaddnstr(w, y, x, e, (int)n);
-	free(e);
 	if (used < width)
 		draw_blank(w, y, x + (int)used, width - used, attr);
 	wattrset(w, A_NORMAL);
@@ -163,22 +163,35 @@ draw_text(WINDOW *w, int y, int x, size_t width, const char *s, attr_t attr)
 }
 
 size_t
+draw_text(WINDOW *w, int y, int x, size_t width, const char *s, attr_t attr)
+{
+	char *e = text_escape(s);
+	size_t used, n = utf8_prefix(e, width, &used);
+
+	used = put(w, y, x, width, e, n, used, attr);
+	free(e);
+	return used;
+}
+
+size_t
 draw_text_cut(WINDOW *w, int y, int x, size_t width, const char *s,
     attr_t attr)
 {
-	/* What is shown is the escaped text: measure that. */
+	/* What is shown is the escaped text: measure that, once. */
 	char *e = text_escape(s);
-	size_t used;
+	const char *mark = utf8_ascii() ? "~" : "\xe2\x80\xa6";
+	size_t used, n = utf8_prefix(e, width, &used);
 
-	if (width < 2 || utf8_width(e) <= width) {
-		free(e);
-		return draw_text(w, y, x, width, s, attr);
-	}
-	used = draw_text(w, y, x, width - 1, e, attr);
-	draw_text(w, y, x + (int)used, width - used, utf8_ascii() ? "~" :
-	    "\xe2\x80\xa6", attr);
+	if (e[n] != '\0' && width >= 2) {
+		/* Cut: one cell fewer, and the mark in it. */
+		n = utf8_prefix(e, width - 1, &used);
+		used = put(w, y, x, width - 1, e, n, used, attr);
+		used += put(w, y, x + (int)used, width - used, mark,
+		    strlen(mark), 1, attr);
+	} else
+		used = put(w, y, x, width, e, n, used, attr);
 	free(e);
-	return width;
+	return used;
 }
 
 void
