@@ -431,8 +431,7 @@ calc_grid(const struct dataset *ds, const struct calc_req *q,
 	kv(g, "e2e_latency_s", "s", "%.4g", r->e2e_s);
 	kvs(g, "bound_prefill", perf_bound_name(r->prefill.bound));
 	kvs(g, "bound_decode", perf_bound_name(r->decode.bound));
-	/* A price of 0 given on purpose costs nothing; none is unknown. */
-	if (r->cost_per_mtok > 0 || q->price == 0)
+	if (calc_has_cost(q, r))
 		kv(g, "cost_per_mtok_usd", "USD", "%.4g", r->cost_per_mtok);
 	else
 		kvs(g, "cost_per_mtok_usd", "");
@@ -485,6 +484,13 @@ share(char *buf, size_t len, double pct)
 		return "<1%";
 	snprintf(buf, len, "%.0f%%", pct);
 	return buf;
+}
+
+int
+calc_has_cost(const struct calc_req *q, const struct perf_result *r)
+{
+	/* A price of 0 given on purpose costs nothing; no price is unknown. */
+	return r->cost_per_mtok > 0 || q->price == 0;
 }
 
 char *
@@ -591,13 +597,13 @@ calc_rank(const struct dataset *ds, const struct calc_req *q, const char *by)
 		}
 		v[i].ok = 1;
 		if (strcmp(by, "cost") == 0)
-			v[i].key = v[i].r.cost_per_mtok > 0 ?
+			v[i].key = calc_has_cost(q, &v[i].r) ?
 			    v[i].r.cost_per_mtok : HUGE_VAL;
 		else if (strcmp(by, "throughput") == 0)
 			v[i].key = -v[i].r.tokens_per_s;
 		else
 			v[i].key = v[i].r.e2e_s;
-		if (strcmp(by, "cost") == 0 && !(v[i].r.cost_per_mtok > 0))
+		if (strcmp(by, "cost") == 0 && !calc_has_cost(q, &v[i].r))
 			v[i].why = "no price in the dataset";
 	}
 	qsort(v, n, sizeof *v, cmp_ranked);
@@ -615,7 +621,7 @@ calc_rank(const struct dataset *ds, const struct calc_req *q, const char *by)
 			set_num(g, row, 4, v[i].r.ttft_s * 1e3);
 			set_num(g, row, 5, v[i].r.tpot_s * 1e3);
 			set_num(g, row, 6, v[i].r.tokens_per_s);
-			if (v[i].r.cost_per_mtok > 0)
+			if (calc_has_cost(q, &v[i].r))
 				set_num(g, row, 7, v[i].r.cost_per_mtok);
 			grid_set(g, row, 8, perf_bound_name(
 			    v[i].r.decode.bound));
@@ -657,7 +663,7 @@ calc_sweep(const struct dataset *ds, const struct calc_req *q)
 		set_num(g, row, 2, r.tokens_per_s);
 		set_num(g, row, 3, r.ttft_s * 1e3);
 		set_num(g, row, 4, r.tpot_s * 1e3);
-		if (r.cost_per_mtok > 0)
+		if (calc_has_cost(q, &r))
 			set_num(g, row, 5, r.cost_per_mtok);
 		grid_set(g, row, 6, perf_bound_name(r.decode.bound));
 		if (b >= max)

@@ -74,6 +74,8 @@ struct grid *calc_grid(const struct dataset *ds, const struct calc_req *q,
     const struct perf_result *r);
 /* One line on what bounds the decode step. Caller frees. */
 char *calc_explain(const struct perf_result *r);
+/* Whether r has a cost: a price from the dataset, or one q gives (0 too). */
+int calc_has_cost(const struct calc_req *q, const struct perf_result *r);
 
 /*
  * Every chip for the request's model and workload (chips 0: the fewest

@@ -162,9 +162,8 @@ draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 	y += line(win, y, x, w, h - y, "Bandwidth at", xasprintf("%.3g%% of "
 	    "peak reading weights, %.3g%% the KV cache", 100 *
 	    r->decode.mbu, 100 * r->decode.mbu_kv), A_NORMAL);
-	a = r->cost_per_mtok > 0 || f->q.price == 0 ? xasprintf("$%.4g per "
-	    "million output tokens", r->cost_per_mtok) :
-	    xstrdup("no price: set one");
+	a = calc_has_cost(&f->q, r) ? xasprintf("$%.4g per million output "
+	    "tokens", r->cost_per_mtok) : xstrdup("no price: set one");
 	b = r->joules_per_token > 0 ? xasprintf("%.3g J per token",
 	    r->joules_per_token) : xstrdup("no power figure");
 	y += line(win, y, x, w, h - y, "Cost", xasprintf("%s; %s", a, b),
