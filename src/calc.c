@@ -154,6 +154,7 @@ static const struct {
 };
 /* quantities[1]: the one a curve is of; [8]: at the KV cache's precision */
 enum { Q_MFU_DECODE = 1, Q_MBU_ATTENTION = 8 };
+_Static_assert(NELEM(quantities) == CALC_NEFF, "CALC_NEFF in calc.h");
 
 /* A curve's points while they are gathered: tokens ascending. */
 struct curve {
@@ -497,27 +498,23 @@ char *
 calc_explain(const struct perf_result *r)
 {
 	const struct perf_step *s = &r->decode;
-	double lc, lm, ac, am, lin, att;
+	double lin = 100 * s->linear_s / s->total_s;
+	double att = 100 * s->attention_s / s->total_s;
 	const char *ldo, *ado;
 	char a[16], b[16];
 	int isc;
 
-	/* The step's two kernels, as perf.c times them. */
-	lc = s->compute_s * (s->flops - s->attention_flops) / s->flops;
-	lm = s->memory_s * s->weight_bytes / s->bytes;
-	ac = s->compute_s - lc;
-	am = s->memory_s - lm;
-	lin = 100 * s->linear_s / s->total_s;
-	att = 100 * s->attention_s / s->total_s;
-	ldo = lc >= lm ? "computes the products with the weights" :
+	ldo = s->linear_compute ? "computes the products with the weights" :
 	    "reads weights";
-	ado = ac >= am ? "computes attention" : "reads the KV cache";
+	ado = s->attention_compute ? "computes attention" :
+	    "reads the KV cache";
 	switch (s->bound) {
 	case BOUND_MEMORY:
 	case BOUND_COMPUTE:
 		/* First the kernel bound as the step is (the longer of two). */
 		isc = s->bound == BOUND_COMPUTE;
-		if ((lc >= lm) == isc && ((ac >= am) != isc || lin >= att))
+		if (s->linear_compute == isc && (s->attention_compute != isc ||
+		    lin >= att))
 			return xasprintf("%s-bound: %s of the step %s, %s %s",
 			    perf_bound_name(s->bound), share(a, sizeof a, lin),
 			    ldo, share(b, sizeof b, att), ado);

@@ -46,9 +46,10 @@ void calc_model(const struct dataset *ds, size_t model, struct perf_model *m);
  * at the KV cache's, kvp): for each quantity the first efficiency.csv row
  * whose scope is the chip's id (at the precision, then at any), else its
  * category, else "any".  src[k], when not NULL, gets the id of the row
- * used for each of the nine quantities, in calc.c's order (NULL where none
- * applied and a built-in fallback did).
+ * used for each of the CALC_NEFF quantities, in calc.c's order (NULL where
+ * none applied and a built-in fallback did).
  */
+#define CALC_NEFF	9
 void calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
     enum perf_prec kvp, struct perf_eff *e, const char **src);
 

@@ -41,7 +41,7 @@ struct calcform {
 	const char	*why;		/* why not */
 	struct perf_result r;
 	struct perf_eff	 eff;		/* the dataset's, before overrides */
-	const char	*eff_src[9];	/* efficiency.csv row ids */
+	const char	*eff_src[CALC_NEFF];	/* efficiency.csv row ids */
 	struct perf_hw	 hw;
 	struct grid	*sweep;		/* calc_sweep(); owned */
 	int		 sim_ok;

@@ -193,7 +193,6 @@ step(const struct perf_hw *h, const struct perf_model *m,
 
 	s->flops = flops;
 	s->bytes = bytes;
-	s->attention_flops = aflops;
 	s->mfu = mfu;
 	s->mbu = e->mbu;
 	s->mbu_kv = e->mbu_attention > 0 ? e->mbu_attention : e->mbu;
@@ -206,6 +205,8 @@ step(const struct perf_hw *h, const struct perf_model *m,
 	am = kvbytes / kv_s;
 	s->linear_s = fmax(lc, lm);
 	s->attention_s = fmax(ac, am);
+	s->linear_compute = lc >= lm;
+	s->attention_compute = ac >= am;
 	/* A pipeline hands activations on; its per-layer latency covers
 	   that.  Tensor parallelism all-reduces twice a layer. */
 	s->comm_s = sram ? 0 : 2 * m->layers * allreduce(h, e, n, tokens *
@@ -215,8 +216,8 @@ step(const struct perf_hw *h, const struct perf_model *m,
 	s->total_s = s->linear_s + s->attention_s + s->comm_s +
 	    s->overhead_s + s->pipeline_s;
 	/* Bound by what most of the kernels' time waits on. */
-	by_compute = (lc >= lm ? s->linear_s : 0) + (ac >= am ?
-	    s->attention_s : 0);
+	by_compute = (s->linear_compute ? s->linear_s : 0) +
+	    (s->attention_compute ? s->attention_s : 0);
 	s->bound = by_compute >= s->linear_s + s->attention_s - by_compute ?
 	    BOUND_COMPUTE : BOUND_MEMORY;
 	if (s->comm_s > s->linear_s + s->attention_s &&
@@ -234,10 +235,10 @@ step_finite(const struct perf_step *s)
 {
 	return isfinite(s->compute_s) && isfinite(s->memory_s) &&
 	    isfinite(s->linear_s) && isfinite(s->attention_s) &&
-	    isfinite(s->attention_flops) && isfinite(s->comm_s) &&
-	    isfinite(s->overhead_s) && isfinite(s->pipeline_s) &&
-	    isfinite(s->total_s) && isfinite(s->flops) &&
-	    isfinite(s->bytes) && isfinite(s->weight_bytes);
+	    isfinite(s->comm_s) && isfinite(s->overhead_s) &&
+	    isfinite(s->pipeline_s) && isfinite(s->total_s) &&
+	    isfinite(s->flops) && isfinite(s->bytes) &&
+	    isfinite(s->weight_bytes);
 }
 
 /* Every figure of r, and the times in milliseconds as they are shown. */

@@ -107,14 +107,16 @@ const char *perf_bound_name(enum perf_bound b);
  * A step runs its matrix products with the weights, then attention, one
  * kernel after another, and each is bound by its own FLOPs or bytes:
  * linear_s = max(their FLOPs' time, reading the weights), attention_s =
- * max(its FLOPs' time, reading or writing the KV cache).  compute_s and
- * memory_s are the step's FLOPs and bytes over the achievable rates.
+ * max(its FLOPs' time, reading or writing the KV cache), and
+ * linear_compute and attention_compute say which of the two each took.
+ * compute_s and memory_s are the step's FLOPs and bytes over the
+ * achievable rates.
  */
 struct perf_step {
 	double	compute_s, memory_s, comm_s, overhead_s, pipeline_s, total_s;
 	double	linear_s, attention_s;
+	int	linear_compute, attention_compute;
 	double	flops, bytes, weight_bytes;
-	double	attention_flops;
 	double	mfu;		/* the fraction of peak FLOP/s computed at */
 	double	mbu, mbu_kv;	/* of bandwidth: weights, the KV cache */
 	enum perf_bound bound;

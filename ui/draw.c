@@ -162,28 +162,21 @@ put(WINDOW *w, int y, int x, size_t width, const char *e, size_t n,
 	return used;
 }
 
-size_t
-draw_text(WINDOW *w, int y, int x, size_t width, const char *s, attr_t attr)
-{
-	char *e = text_escape(s);
-	size_t used, n = utf8_prefix(e, width, &used);
-
-	used = put(w, y, x, width, e, n, used, attr);
-	free(e);
-	return used;
-}
-
-size_t
-draw_text_cut(WINDOW *w, int y, int x, size_t width, const char *s,
-    attr_t attr)
+/*
+ * s escaped, in width cells; when cut is set and s does not fit, the last
+ * cell holds a mark saying so.  Returns the cells the text took.
+ */
+static size_t
+text(WINDOW *w, int y, int x, size_t width, const char *s, attr_t attr,
+    int cut)
 {
 	/* What is shown is the escaped text: measure that, once. */
 	char *e = text_escape(s);
 	const char *mark = utf8_ascii() ? "~" : "\xe2\x80\xa6";
 	size_t used, n = utf8_prefix(e, width, &used);
 
-	if (e[n] != '\0' && width >= 2) {
-		/* Cut: one cell fewer, and the mark in it. */
+	if (cut && e[n] != '\0' && width >= 2) {
+		/* One cell fewer, and the mark in it. */
 		n = utf8_prefix(e, width - 1, &used);
 		used = put(w, y, x, width - 1, e, n, used, attr);
 		used += put(w, y, x + (int)used, width - used, mark,
@@ -192,6 +185,19 @@ draw_text_cut(WINDOW *w, int y, int x, size_t width, const char *s,
 		used = put(w, y, x, width, e, n, used, attr);
 	free(e);
 	return used;
+}
+
+size_t
+draw_text(WINDOW *w, int y, int x, size_t width, const char *s, attr_t attr)
+{
+	return text(w, y, x, width, s, attr, 0);
+}
+
+size_t
+draw_text_cut(WINDOW *w, int y, int x, size_t width, const char *s,
+    attr_t attr)
+{
+	return text(w, y, x, width, s, attr, 1);
 }
 
 void

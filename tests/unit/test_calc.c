@@ -136,7 +136,7 @@ test_eff_lookup(void **state)
 	struct dataset *d;
 	struct diags dl;
 	struct perf_eff e;
-	const char *src[9];
+	const char *src[CALC_NEFF];
 	char dir[] = "/tmp/accelscope-test-XXXXXX", path[64];
 	long h100, b100;
 	FILE *f;
@@ -204,12 +204,10 @@ explain_is(double lc, double lm, double ac, double am, double total,
 	char *s;
 
 	memset(&r, 0, sizeof r);
-	r.decode.compute_s = r.decode.flops = lc + ac;
-	r.decode.attention_flops = ac;
-	r.decode.memory_s = r.decode.bytes = lm + am;
-	r.decode.weight_bytes = lm;
 	r.decode.linear_s = fmax(lc, lm);
 	r.decode.attention_s = fmax(ac, am);
+	r.decode.linear_compute = lc >= lm;
+	r.decode.attention_compute = ac >= am;
 	r.decode.total_s = total;
 	r.decode.bound = bound;
 	s = calc_explain(&r);
