@@ -531,6 +531,72 @@ plain_row(struct loader *ld, const char *s, const char *eol)
 }
 
 /*
+ * A line with quotes that ends a row, s[0..eol): read as plain_row() reads
+ * one without, when each field is either quoted, with no quote doubled
+ * inside and a comma or the line's end after it, or has no quote at all.
+ * Returns 0, having read nothing, for any other: libcsv reads it.
+ */
+static int
+quoted_row(struct loader *ld, const char *s, const char *eol)
+{
+	const char *p, *q, *f, *e;
+	size_t n;
+	int pass, last;
+
+	/*
+	 * First see that every field is plain; then read them.  A grid
+	 * load writes each field's text over its bytes, up to the comma
+	 * after it, so nothing is read there once it is written.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		for (p = s;; p = e + 1) {
+			if (p < eol && *p == '"') {
+				q = memchr(p + 1, '"', (size_t)(eol - p - 1));
+				if (q == NULL || (q + 1 < eol && q[1] == '"'))
+					return 0;
+				f = p + 1;
+				e = q + 1;
+				n = (size_t)(q - f);
+			} else {
+				q = memchr(p, ',', (size_t)(eol - p));
+				e = q != NULL ? q : eol;
+				if (memchr(p, '"', (size_t)(e - p)) != NULL)
+					return 0;
+				f = p;
+				n = (size_t)(e - p);
+			}
+			if (e < eol && *e != ',')
+				return 0;
+			last = e == eol;
+			if (pass)
+				cbq_field((void *)(uintptr_t)f, n, ld);
+			if (last)
+				break;
+		}
+	}
+	cbq_row('\n', ld);
+	return 1;
+}
+
+/* Characters in s[0..n), valid UTF-8: the bytes that do not go on one. */
+static unsigned
+chars_in(const char *s, size_t n)
+{
+	size_t i, cont = 0;
+	uint64_t w;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, sizeof w);
+		/* 10xxxxxx: the top bit set, the next clear. */
+		cont += (size_t)__builtin_popcountll(w & ~(w << 1) &
+		    0x8080808080808080u);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return (unsigned)(n - cont);
+}
+
+/*
  * The positions of a table load's row read the quick way, cells first..
  * from its bytes s[0..n), which start a line.  libcsv took them whole, so
  * each field is quoted (a quote inside written twice) or runs to the next
@@ -542,7 +608,7 @@ row_positions(struct table *t, size_t first, const char *s, size_t n,
 {
 	const char *end = s + n, *f, *q;
 	unsigned l = line, c = 1;
-	size_t i;
+	size_t i, len;
 
 	for (i = first; i < t->ncells; i++) {
 		t->line[i] = l;
@@ -559,13 +625,21 @@ row_positions(struct table *t, size_t first, const char *s, size_t n,
 				advance_pos(f, (size_t)(s - f), end, &l, &c);
 				f = s;
 			}
-		} else
-			while (s < end && *s != ',' && *s != '\n' &&
-			    *s != '\r')
-				s++;
+		} else {
+			/* Unquoted, the field is its cell's text. */
+			len = (i + 1 < t->ncells ? t->off[i + 1] :
+			    t->textlen) - t->off[i] - 1;
+			if (len <= (size_t)(end - s) && (len == (size_t)(end -
+			    s) || s[len] == ',' || s[len] == '\n' ||
+			    s[len] == '\r'))
+				s += len;
+			else
+				while (s < end && *s != ',' && *s != '\n' &&
+				    *s != '\r')
+					s++;
+		}
 		/* On one line: a column per character (the text is UTF-8). */
-		for (; f < s; f++)
-			c += ((unsigned char)*f & 0xc0) != 0x80;
+		c += chars_in(f, (size_t)(s - f));
 		if (s < end && *s == ',') {
 			s++;
 			c++;
@@ -609,7 +683,7 @@ read_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 {
 	struct table *t = ld->t;
 	const struct table_progress *pr = ld->progress;
-	const char *q, *lf = NULL, *cr, *rs = s;
+	const char *q, *lf = NULL, *cr, *rs = s, *eol;
 	char *copy = NULL;		/* a grid load's row's bytes */
 	size_t ncopy = 0;		/* the row's length so far */
 	size_t n, copycap = 0, done, next_report = 0, first;
@@ -698,13 +772,16 @@ read_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 		/* Without a line end, the last line: csv_fini() ends it. */
 		ld->redo = q[-1] != '\n' && q[-1] != '\r';
 		first = ld->row_start;
+		/* Where the text ends, before the CR, LF or CRLF (redo: none). */
+		eol = q - (n >= 2 && q[-2] == '\r' && q[-1] == '\n' ? 2 : 1);
 		if (!utf8_valid(s, n, NULL))
 			done = 0;
 		else if (!open && !ld->redo && memchr(s, '"', n) == NULL) {
-			plain_row(ld, s, q - (n >= 2 && q[-2] == '\r' &&
-			    q[-1] == '\n' ? 2 : 1));
+			plain_row(ld, s, eol);
 			done = n;
-		} else
+		} else if (!open && !ld->redo && quoted_row(ld, s, eol))
+			done = n;
+		else
 			done = csv_parse(p, s, n, cbq_field, cbq_row, ld);
 		s = q;
 		if (ld->too_big)
