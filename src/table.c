@@ -587,9 +587,9 @@ chars_in(const char *s, size_t n)
 
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, sizeof w);
-		/* 10xxxxxx: the top bit set, the next clear. */
-		cont += (size_t)__builtin_popcountll(w & ~(w << 1) &
-		    0x8080808080808080u);
+		/* 10xxxxxx: the top bit set, the next clear; summed. */
+		w = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+		cont += (size_t)((w * 0x0101010101010101u) >> 56);
 	}
 	for (; i < n; i++)
 		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
