@@ -628,14 +628,14 @@ index_put(struct rtable *rt, enum ds_table t, size_t i)
 	rt->index[h] = i + 1;
 }
 
-/* Index every row of rt afresh, in a table at most half full. */
+/* Index every row of rt afresh, in a table at most half full of n. */
 static void
-index_build(struct rtable *rt, enum ds_table t)
+index_build(struct rtable *rt, enum ds_table t, size_t n)
 {
 	size_t i;
 
 	free(rt->index);
-	for (rt->icap = 64; rt->icap < 2 * rt->n + 2; rt->icap *= 2)
+	for (rt->icap = 64; rt->icap < 2 * n + 2; rt->icap *= 2)
 		;
 	rt->index = xcalloc(rt->icap, sizeof *rt->index);
 	for (i = 0; i < rt->n; i++)
@@ -666,7 +666,7 @@ rtable_push(struct rtable *rt, enum ds_table t, struct record *r)
 	}
 	rt->r[rt->n++] = *r;
 	if (2 * rt->n + 2 > rt->icap)
-		index_build(rt, t);
+		index_build(rt, t, rt->n);
 	else
 		index_put(rt, t, rt->n - 1);
 }
@@ -724,6 +724,13 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 		free(map);
 		return;
 	}
+	/* Room for every row at once: no array or index grown twice. */
+	if (rt->n + table_nrows(tab) > rt->cap) {
+		rt->cap = rt->n + table_nrows(tab);
+		rt->r = xreallocarray(rt->r, rt->cap, sizeof *rt->r);
+	}
+	if (2 * (rt->n + table_nrows(tab)) + 2 > rt->icap)
+		index_build(rt, t, rt->n + table_nrows(tab));
 	for (i = 0; i < table_nrows(tab); i++) {
 		size_t nf = table_fields(tab, i);
 
@@ -839,8 +846,11 @@ check_refs(struct dataset *ds, enum ds_table t, struct diags *dl)
 		else
 			rt->r[keep++] = *r;
 	}
-	rt->n = keep;
-	index_build(rt, t);
+	/* Rows gone, the index is built again without them. */
+	if (keep < rt->n) {
+		rt->n = keep;
+		index_build(rt, t, keep);
+	}
 }
 
 static enum spec_kind
