@@ -178,6 +178,58 @@ test_parse_number(void **state)
 	}
 }
 
+/*
+ * Plain decimals are read without strtod(); they must come out as it reads
+ * them, to the bit: chosen cases (the last digit of 15, halfway cases, a
+ * negative zero), then 20,000 drawn at random.
+ */
+static void
+test_parse_number_exact(void **state)
+{
+	static const char *const cases[] = {
+		"0.1", "0.2", "0.3", "1.005", "0.898", "2.675", "-0",
+		"-0.0", "123456789012345", "999999999999999",
+		"0.000000000000001", "3.14159265358979", "+7.25", "8.1 ",
+		"0.5000000000001", "1.", "1.0000000000000000", "0012.50",
+		"1234567890.12345", "4503599627370497",
+	};
+	char buf[40];
+	double v, want;
+	size_t i, n;
+	unsigned long long x = 88172645463325252ull;
+	int j, digits, point;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(parse_number(cases[i], &v), 0);
+		want = strtod(cases[i], NULL);
+		assert_memory_equal(&v, &want, sizeof v);
+	}
+	for (i = 0; i < 20000; i++) {
+		/* xorshift64: the same numbers every run */
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		digits = 1 + (int)(x % 15);
+		point = (int)((x >> 8) % (unsigned)(digits + 1));
+		n = 0;
+		if ((x >> 20) & 1)
+			buf[n++] = '-';
+		for (j = 0; j < digits; j++) {
+			if (j == point && j > 0)
+				buf[n++] = '.';
+			buf[n++] = (char)('0' + (x >> (24 + 2 * j % 36)) % 10);
+		}
+		buf[n] = '\0';
+		assert_int_equal(parse_number(buf, &v), 0);
+		want = strtod(buf, NULL);
+		if (memcmp(&v, &want, sizeof v) != 0)
+			print_error("\"%s\": %.17g, strtod %.17g\n", buf, v,
+			    want);
+		assert_memory_equal(&v, &want, sizeof v);
+	}
+}
+
 /* Every system the seed articles name, by id. */
 static const char *const seed_systems[] = {
 	"nvidia-a100", "nvidia-h100", "nvidia-h200", "nvidia-b100",
@@ -250,6 +302,7 @@ main(void)
 		cmocka_unit_test(test_missing_dir),
 		cmocka_unit_test(test_files_in_memory),
 		cmocka_unit_test(test_parse_number),
+		cmocka_unit_test(test_parse_number_exact),
 		cmocka_unit_test(test_bundled_complete),
 	};
 
