@@ -531,17 +531,37 @@ plain_row(struct loader *ld, const char *s, const char *eol)
 }
 
 /*
+ * The cell just added, n bytes from a quoted field with quotes written
+ * twice inside: each pair made one, in place.
+ */
+static void
+undouble_last(struct table *t, int grid, size_t n)
+{
+	char *start = t->text + (grid ? t->slot[t->ncells - 1] :
+	    t->off[t->ncells - 1]), *w = start;
+	const char *r, *end = start + n;
+
+	for (r = start; r < end; r++) {
+		*w++ = *r;
+		if (*r == '"')
+			r++;
+	}
+	*w = '\0';
+	t->textlen = (size_t)(w - t->text) + 1;
+}
+
+/*
  * A line with quotes that ends a row, s[0..eol): read as plain_row() reads
- * one without, when each field is either quoted, with no quote doubled
- * inside and a comma or the line's end after it, or has no quote at all.
- * Returns 0, having read nothing, for any other: libcsv reads it.
+ * one without, when each field is either quoted, with a comma or the line's
+ * end after it, or has no quote at all.  Returns 0, having read nothing,
+ * for any other: libcsv reads it.
  */
 static int
 quoted_row(struct loader *ld, const char *s, const char *eol)
 {
 	const char *p, *q, *f, *e;
-	size_t n;
-	int pass, last;
+	size_t n, had;
+	int pass, last, twice;
 
 	/*
 	 * First see that every field is plain; then read them.  A grid
@@ -550,10 +570,16 @@ quoted_row(struct loader *ld, const char *s, const char *eol)
 	 */
 	for (pass = 0; pass < 2; pass++) {
 		for (p = s;; p = e + 1) {
+			twice = 0;
 			if (p < eol && *p == '"') {
-				q = memchr(p + 1, '"', (size_t)(eol - p - 1));
-				if (q == NULL || (q + 1 < eol && q[1] == '"'))
-					return 0;
+				for (q = p + 1;; q += 2) {
+					q = memchr(q, '"', (size_t)(eol - q));
+					if (q == NULL)
+						return 0;
+					if (q + 1 == eol || q[1] != '"')
+						break;
+					twice = 1;
+				}
 				f = p + 1;
 				e = q + 1;
 				n = (size_t)(q - f);
@@ -568,8 +594,12 @@ quoted_row(struct loader *ld, const char *s, const char *eol)
 			if (e < eol && *e != ',')
 				return 0;
 			last = e == eol;
-			if (pass)
+			if (pass) {
+				had = ld->t->ncells;
 				cbq_field((void *)(uintptr_t)f, n, ld);
+				if (twice && ld->t->ncells > had)
+					undouble_last(ld->t, ld->grid, n);
+			}
 			if (last)
 				break;
 		}

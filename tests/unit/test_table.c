@@ -219,12 +219,12 @@ test_quoted_grid(void **state)
 	    "deployment,software,notes\n"
 	    "alpha-x1,Alpha X,GPU,shipping,on-prem,\"CUDA, cuDNN\",A GPU\n"
 	    "beta-b2,Beta B2,Beta,ASIC,announced,cloud-only,Beta SDK,"
-	    "\"An ASIC, announced\"\n";
+	    "\"An \"\"ASIC\"\", announced\"\n";
 	static const char *const want[2][8] = {
 		{ "alpha-x1", "Alpha X", "GPU", "shipping", "on-prem",
 		  "CUDA, cuDNN", "A GPU", "" },
 		{ "beta-b2", "Beta B2", "Beta", "ASIC", "announced",
-		  "cloud-only", "Beta SDK", "An ASIC, announced" },
+		  "cloud-only", "Beta SDK", "An \"ASIC\", announced" },
 	};
 	struct diags dl;
 	struct grid *g;
