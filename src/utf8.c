@@ -205,6 +205,15 @@ escape(const char *s, int lines)
 	buf_init(&b);
 	buf_putn(&b, "", 0);
 	while (i < len) {
+		/* Printable ASCII, most text, goes in a run at a time. */
+		for (n = i; n < len && (unsigned char)s[n] >= 0x20 &&
+		    (unsigned char)s[n] < 0x7f; n++)
+			;
+		if (n > i) {
+			buf_putn(&b, s + i, n - i);
+			i = n;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
 			/* An invalid byte: show it, not a replacement guess. */
