@@ -46,14 +46,19 @@ ALL_CPPFLAGS = -D_XOPEN_SOURCE=700 -DVERSION='"$(VERSION)"' \
 ALL_CFLAGS   = $(WARN) $(CFLAGS) $(PCRE_CFLAGS) -MMD -MP
 CORE_LIBS    = -lcsv $(PCRE_LIBS) -lm
 
-CORE_SRC  = $(wildcard src/*.c)
+# mkbundled.c is a build tool: it makes bundled_parts.c.
+CORE_SRC  = $(filter-out src/mkbundled.c,$(wildcard src/*.c))
 UI_SRC    = $(wildcard ui/*.c)
 TEST_SRC  = $(wildcard tests/unit/test_*.c)
 DATA      = $(sort $(wildcard dataset/*.csv))
 # Sorted by theme name (bundled_theme_names is a sorted list).
 THEME_NAMES = $(sort $(basename $(notdir $(wildcard themes/*.theme))))
 THEMES    = $(THEME_NAMES:%=themes/%.theme)
-CORE_OBJ  = $(CORE_SRC:%.c=$(B)/%.o) $(B)/bundled.o $(B)/bundled_themes.o
+CORE_OBJ  = $(CORE_SRC:%.c=$(B)/%.o) $(B)/bundled.o $(B)/bundled_parts.o \
+            $(B)/bundled_themes.o
+# What mkbundled needs of the core: the CSV loader alone.
+MKBUNDLED_OBJ = $(addprefix $(B)/src/,table.o grid.o utf8.o xmalloc.o \
+            diag.o buf.o number.o)
 UI_OBJ    = $(UI_SRC:%.c=$(B)/%.o)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 MANPAGES  = $(wildcard man/*.[1-9])
@@ -114,6 +119,17 @@ $(B)/bundled.c: $(DATA) Makefile
 	  echo '	{ NULL, NULL, 0 }'; echo '};'; } > $@.tmp && mv $@.tmp $@
 
 $(B)/bundled.o: $(B)/bundled.c src/bundled.h
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The bundled dataset again, parsed into cells by the build.
+$(B)/mkbundled: src/mkbundled.c $(MKBUNDLED_OBJ)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(MKBUNDLED_OBJ) -lcsv -lm
+
+$(B)/bundled_parts.c: $(B)/mkbundled $(DATA)
+	$(B)/mkbundled $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(B)/bundled_parts.o: $(B)/bundled_parts.c src/bundled.h src/table.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # The bundled themes, the same way; names are file names less ".theme".

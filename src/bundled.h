@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "table.h"
+
 struct bundled_file {
 	const char	*name;	/* "hardware.csv"; NULL ends the list */
 	const char	*data;	/* len bytes, then a NUL */
@@ -15,6 +17,12 @@ struct bundled_file {
 };
 
 extern const struct bundled_file bundled_files[];
+
+/*
+ * The same files parsed by the build (mkbundled.c), in the same order: what
+ * table_load_mem() would make of each, ready for table_from_parts().
+ */
+extern const struct table_parts bundled_parts[];
 
 /* The themes, named without ".theme" and sorted by name (bundled_themes.c). */
 extern const struct bundled_file bundled_themes[];

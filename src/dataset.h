@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "number.h"
 
 enum ds_table {
 	DS_SOURCES,
@@ -196,10 +197,5 @@ const char *suggest(const char *word, const char *const *cand, size_t n);
 const char *dataset_suggest(const struct dataset *ds, enum ds_table t,
     const char *word);
 
-/*
- * Parse a whole string as a finite number (surrounding spaces allowed).
- * Returns 0 and sets *out, or -1.
- */
-int parse_number(const char *s, double *out);
 
 #endif

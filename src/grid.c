@@ -10,7 +10,7 @@
 #include <strings.h>
 
 #include "buf.h"
-#include "dataset.h"
+#include "number.h"
 #include "utf8.h"
 #include "xmalloc.h"
 

@@ -52,6 +52,7 @@ struct table {
 	char		*text;
 	size_t		 textlen;
 	size_t		 textcap;
+	int		 borrowed;	/* arrays and text from table_parts */
 };
 
 /* Parse state shared with libcsv's callbacks. */
@@ -1177,6 +1178,10 @@ table_free(struct table *t)
 	if (t == NULL)
 		return;
 	free(t->name);
+	if (t->borrowed) {
+		free(t);
+		return;
+	}
 	free(t->row_first);
 	free(t->off);
 	free(t->line);
@@ -1189,10 +1194,45 @@ table_free(struct table *t)
 char *
 table_take_text(struct table *t)
 {
-	char *text = t->text;
+	char *text = t->borrowed ? NULL : t->text;
 
-	t->text = NULL;
+	if (!t->borrowed)
+		t->text = NULL;
 	return text;
+}
+
+struct table *
+table_from_parts(const char *name, const struct table_parts *p)
+{
+	struct table *t = xcalloc(1, sizeof *t);
+
+	/* Never written through: borrowed marks them so. */
+	t->name = xstrdup(name);
+	t->text = (char *)(uintptr_t)p->text;
+	t->textlen = p->textlen;
+	t->off = (uint32_t *)(uintptr_t)p->off;
+	t->line = (uint32_t *)(uintptr_t)p->line;
+	t->col = (uint32_t *)(uintptr_t)p->col;
+	t->ncells = p->ncells;
+	t->row_first = (size_t *)(uintptr_t)p->row_first;
+	t->nrows_all = p->nrows;
+	t->ncols = p->nrows > 0 ? p->row_first[1] - p->row_first[0] : 0;
+	t->borrowed = 1;
+	return t;
+}
+
+void
+table_get_parts(const struct table *t, struct table_parts *p)
+{
+	memset(p, 0, sizeof *p);
+	p->text = t->text;
+	p->textlen = t->textlen;
+	p->off = t->off;
+	p->line = t->line;
+	p->col = t->col;
+	p->ncells = t->ncells;
+	p->row_first = t->row_first;
+	p->nrows = t->nrows_all;
 }
 
 const char *

@@ -36,6 +36,30 @@ void table_free(struct table *t);
 char *table_take_text(struct table *t);
 
 /*
+ * A table as its arrays, for one parsed before the program ran (the
+ * bundled dataset, by the build: see mkbundled.c): text holds every cell,
+ * each ended by a NUL; cell i starts at text + off[i], at line[i], col[i];
+ * row r (the header is 0) has cells [row_first[r], row_first[r + 1]).
+ */
+struct table_parts {
+	const char	*name;		/* "hardware.csv"; NULL ends a list */
+	const char	*text;
+	size_t		 textlen;
+	const uint32_t	*off, *line, *col;
+	size_t		 ncells;
+	const size_t	*row_first;
+	size_t		 nrows;		/* with the header */
+};
+/*
+ * The table those arrays make, named name, without copying them: they
+ * must outlive it, and table_take_text() gives NULL, the text not being
+ * its own.  Caller frees with table_free().
+ */
+struct table *table_from_parts(const char *name, const struct table_parts *p);
+/* t's arrays as parts (name left NULL), valid until t changes. */
+void table_get_parts(const struct table *t, struct table_parts *p);
+
+/*
  * Progress of a long load: fn is called every `every` bytes parsed with
  * how many of total are done, and while reading with total 0 (after each
  * read, and when a signal interrupts one); a non-zero return cancels the

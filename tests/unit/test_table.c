@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "bundled.h"
 #include "grid.h"
 #include "table.h"
 
@@ -255,6 +256,59 @@ test_quoted_grid(void **state)
 	}
 }
 
+/*
+ * The bundled tables the build parsed (mkbundled) are what parsing the
+ * bundled text at run time gives: every cell, at the same position.
+ */
+static void
+test_bundled_parts(void **state)
+{
+	const struct bundled_file *b;
+	const struct table_parts *p;
+	struct diags dl;
+	struct table *q, *c;
+	size_t r, k, n = 0;
+	unsigned ql, qc, cl, cc;
+
+	(void)state;
+	for (b = bundled_files, p = bundled_parts; b->name != NULL; b++, p++) {
+		assert_non_null(p->name);
+		assert_string_equal(p->name, b->name);
+		diags_init(&dl);
+		c = table_load_mem(b->name, b->data, b->len, &dl);
+		assert_int_equal(dl.n, 0);
+		q = table_from_parts(b->name, p);
+		assert_int_equal(table_ncols(q), table_ncols(c));
+		assert_int_equal(table_nrows(q), table_nrows(c));
+		for (r = (size_t)-1; r == (size_t)-1 || r < table_nrows(q);
+		    r++) {
+			if (r != (size_t)-1)
+				assert_int_equal(table_fields(q, r),
+				    table_fields(c, r));
+			for (k = 0; k < table_ncols(q); k++) {
+				if (r == (size_t)-1)
+					assert_string_equal(table_header(q, k),
+					    table_header(c, k));
+				else
+					assert_string_equal(table_cell(q, r, k),
+					    table_cell(c, r, k));
+				table_pos(q, r, k, &ql, &qc);
+				table_pos(c, r, k, &cl, &cc);
+				assert_int_equal(ql, cl);
+				assert_int_equal(qc, cc);
+				n++;
+			}
+		}
+		/* Not its own: nothing to hand over, nothing freed twice. */
+		assert_null(table_take_text(q));
+		table_free(q);
+		table_free(c);
+		diags_done(&dl);
+	}
+	assert_null(p->name);
+	assert_true(n > 5000);	/* it did compare: 8,600 cells and more */
+}
+
 static void
 test_ragged(void **state)
 {
@@ -303,6 +357,7 @@ main(void)
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_quoted_rows),
 		cmocka_unit_test(test_quoted_grid),
+		cmocka_unit_test(test_bundled_parts),
 		cmocka_unit_test(test_ragged),
 		cmocka_unit_test(test_file_errors),
 	};
