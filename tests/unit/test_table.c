@@ -134,6 +134,36 @@ test_positions(void **state)
 }
 
 /*
+ * Two loads of one table the same: header, rows, every cell and its
+ * position.  Returns the cells compared.
+ */
+static size_t
+same_table(const struct table *q, const struct table *c)
+{
+	size_t r, k, nf, n = 0;
+	unsigned ql, qc, cl, cc;
+
+	assert_int_equal(table_ncols(q), table_ncols(c));
+	assert_int_equal(table_nrows(q), table_nrows(c));
+	for (r = (size_t)-1; r == (size_t)-1 || r < table_nrows(q); r++) {
+		nf = r == (size_t)-1 ? table_ncols(q) : table_fields(q, r);
+		if (r != (size_t)-1)
+			assert_int_equal(nf, table_fields(c, r));
+		for (k = 0; k < nf; k++, n++) {
+			assert_string_equal(r == (size_t)-1 ?
+			    table_header(q, k) : table_cell(q, r, k),
+			    r == (size_t)-1 ? table_header(c, k) :
+			    table_cell(c, r, k));
+			table_pos(q, r, k, &ql, &qc);
+			table_pos(c, r, k, &cl, &cc);
+			assert_int_equal(ql, cl);
+			assert_int_equal(qc, cc);
+		}
+	}
+	return n;
+}
+
+/*
  * Rows with quoted fields, read a line at a time without libcsv where they
  * allow it: the cells and positions a careful load (table_quick 0) finds,
  * and for one, those worked out by hand.
@@ -153,8 +183,8 @@ test_quoted_rows(void **state)
 	};
 	struct diags qdl, cdl;
 	struct table *q, *c;
-	size_t i, r, k;
-	unsigned ql, qc, cl, cc;
+	size_t i;
+	unsigned ql, qc;
 	char *qd, *cd;
 
 	(void)state;
@@ -170,19 +200,7 @@ test_quoted_rows(void **state)
 		assert_string_equal(qd, cd);
 		assert_non_null(q);
 		assert_non_null(c);
-		assert_int_equal(table_nrows(q), table_nrows(c));
-		for (r = 0; r < table_nrows(q); r++) {
-			assert_int_equal(table_fields(q, r),
-			    table_fields(c, r));
-			for (k = 0; k < table_fields(q, r); k++) {
-				assert_string_equal(table_cell(q, r, k),
-				    table_cell(c, r, k));
-				table_pos(q, r, k, &ql, &qc);
-				table_pos(c, r, k, &cl, &cc);
-				assert_int_equal(ql, cl);
-				assert_int_equal(qc, cc);
-			}
-		}
+		same_table(q, c);
 		free(qd);
 		free(cd);
 		table_free(q);
@@ -267,8 +285,7 @@ test_bundled_parts(void **state)
 	const struct table_parts *p;
 	struct diags dl;
 	struct table *q, *c;
-	size_t r, k, n = 0;
-	unsigned ql, qc, cl, cc;
+	size_t n = 0;
 
 	(void)state;
 	for (b = bundled_files, p = bundled_parts; b->name != NULL; b++, p++) {
@@ -278,27 +295,7 @@ test_bundled_parts(void **state)
 		c = table_load_mem(b->name, b->data, b->len, &dl);
 		assert_int_equal(dl.n, 0);
 		q = table_from_parts(b->name, p);
-		assert_int_equal(table_ncols(q), table_ncols(c));
-		assert_int_equal(table_nrows(q), table_nrows(c));
-		for (r = (size_t)-1; r == (size_t)-1 || r < table_nrows(q);
-		    r++) {
-			if (r != (size_t)-1)
-				assert_int_equal(table_fields(q, r),
-				    table_fields(c, r));
-			for (k = 0; k < table_ncols(q); k++) {
-				if (r == (size_t)-1)
-					assert_string_equal(table_header(q, k),
-					    table_header(c, k));
-				else
-					assert_string_equal(table_cell(q, r, k),
-					    table_cell(c, r, k));
-				table_pos(q, r, k, &ql, &qc);
-				table_pos(c, r, k, &cl, &cc);
-				assert_int_equal(ql, cl);
-				assert_int_equal(qc, cc);
-				n++;
-			}
-		}
+		n += same_table(q, c);
 		/* Not its own: nothing to hand over, nothing freed twice. */
 		assert_null(table_take_text(q));
 		table_free(q);
