@@ -502,7 +502,7 @@ calc_explain(const struct perf_result *r)
 	double att = 100 * s->attention_s / s->total_s;
 	const char *ldo, *ado;
 	char a[16], b[16];
-	int isc;
+	int isc, lfirst;
 
 	ldo = s->linear_compute ? "computes the products with the weights" :
 	    "reads weights";
@@ -513,14 +513,12 @@ calc_explain(const struct perf_result *r)
 	case BOUND_COMPUTE:
 		/* First the kernel bound as the step is (the longer of two). */
 		isc = s->bound == BOUND_COMPUTE;
-		if (s->linear_compute == isc && (s->attention_compute != isc ||
-		    lin >= att))
-			return xasprintf("%s-bound: %s of the step %s, %s %s",
-			    perf_bound_name(s->bound), share(a, sizeof a, lin),
-			    ldo, share(b, sizeof b, att), ado);
+		lfirst = s->linear_compute == isc &&
+		    (s->attention_compute != isc || lin >= att);
 		return xasprintf("%s-bound: %s of the step %s, %s %s",
-		    perf_bound_name(s->bound), share(a, sizeof a, att), ado,
-		    share(b, sizeof b, lin), ldo);
+		    perf_bound_name(s->bound),
+		    share(a, sizeof a, lfirst ? lin : att), lfirst ? ldo : ado,
+		    share(b, sizeof b, lfirst ? att : lin), lfirst ? ado : ldo);
 	case BOUND_COMMUNICATION:
 		return xasprintf("communication-bound: all-reduces take %.0f%% "
 		    "of the step", 100 * s->comm_s / s->total_s);

@@ -197,5 +197,4 @@ const char *suggest(const char *word, const char *const *cand, size_t n);
 const char *dataset_suggest(const struct dataset *ds, enum ds_table t,
     const char *word);
 
-
 #endif

@@ -17,6 +17,13 @@
 
 #include "table.h"
 
+/* What goes before item k of an array: twelve to a line. */
+static const char *
+sep(size_t k)
+{
+	return k % 12 == 0 ? "\n\t" : " ";
+}
+
 static void
 put_u32s(const char *what, int i, const uint32_t *v, size_t n)
 {
@@ -24,7 +31,8 @@ put_u32s(const char *what, int i, const uint32_t *v, size_t n)
 
 	printf("static const uint32_t %s_%d[] = {", what, i);
 	for (k = 0; k < n; k++)
-		printf("%s%lu,", k % 12 == 0 ? "\n\t" : " ", (unsigned long)v[k]);
+		printf("%s%lu,", sep(k), (unsigned long)v[k]);
+	/* Never empty; the count leaves this out. */
 	printf("\n\t0\n};\n");
 }
 
@@ -59,16 +67,14 @@ main(int argc, char **argv)
 		table_get_parts(t, &p);
 		printf("static const unsigned char text_%d[] = {", i);
 		for (k = 0; k < p.textlen; k++)
-			printf("%s0x%02x,", k % 12 == 0 ? "\n\t" : " ",
-			    (unsigned char)p.text[k]);
+			printf("%s0x%02x,", sep(k), (unsigned char)p.text[k]);
 		printf("\n\t0\n};\n");
 		put_u32s("off", i, p.off, p.ncells);
 		put_u32s("line", i, p.line, p.ncells);
 		put_u32s("col", i, p.col, p.ncells);
 		printf("static const size_t rows_%d[] = {", i);
 		for (k = 0; k <= p.nrows; k++)
-			printf("%s%lu,", k % 12 == 0 ? "\n\t" : " ",
-			    (unsigned long)p.row_first[k]);
+			printf("%s%lu,", sep(k), (unsigned long)p.row_first[k]);
 		printf("\n};\n");
 		table_free(t);
 	}
@@ -78,8 +84,9 @@ main(int argc, char **argv)
 		base = base != NULL ? base + 1 : argv[i];
 		printf("\t{ \"%s\", (const char *)text_%d, sizeof text_%d - 1, "
 		    "off_%d, line_%d, col_%d,\n\t  sizeof off_%d / sizeof "
-		    "off_%d[0] - 1, rows_%d, sizeof rows_%d / sizeof rows_%d[0] "
-		    "- 1 },\n", base, i, i, i, i, i, i, i, i, i, i);
+		    "off_%d[0] - 1, rows_%d,\n\t  sizeof rows_%d / "
+		    "sizeof rows_%d[0] - 1 },\n", base, i, i, i, i, i, i, i, i,
+		    i, i);
 	}
 	printf("\t{ NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, 0 }\n};\n");
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -189,7 +189,7 @@ step(const struct perf_hw *h, const struct perf_model *m,
 {
 	double flop_s = n * peak * mfu, byte_s = n * h->mem_bw * e->mbu;
 	double kv_s;
-	double lc, lm, ac, am, by_compute;
+	double lc, lm, ac, am, kernels, by_compute;
 
 	s->flops = flops;
 	s->bytes = bytes;
@@ -213,20 +213,19 @@ step(const struct perf_hw *h, const struct perf_model *m,
 	    m->hidden * abytes);
 	s->overhead_s = e->overhead_s;
 	s->pipeline_s = sram ? m->layers * e->layer_s : 0;
-	s->total_s = s->linear_s + s->attention_s + s->comm_s +
-	    s->overhead_s + s->pipeline_s;
+	kernels = s->linear_s + s->attention_s;
+	s->total_s = kernels + s->comm_s + s->overhead_s + s->pipeline_s;
 	/* Bound by what most of the kernels' time waits on. */
 	by_compute = (s->linear_compute ? s->linear_s : 0) +
 	    (s->attention_compute ? s->attention_s : 0);
-	s->bound = by_compute >= s->linear_s + s->attention_s - by_compute ?
-	    BOUND_COMPUTE : BOUND_MEMORY;
-	if (s->comm_s > s->linear_s + s->attention_s &&
-	    s->comm_s >= s->overhead_s && s->comm_s >= s->pipeline_s)
+	s->bound = by_compute >= kernels - by_compute ? BOUND_COMPUTE :
+	    BOUND_MEMORY;
+	if (s->comm_s > kernels && s->comm_s >= s->overhead_s &&
+	    s->comm_s >= s->pipeline_s)
 		s->bound = BOUND_COMMUNICATION;
-	else if (s->overhead_s > s->linear_s + s->attention_s &&
-	    s->overhead_s >= s->pipeline_s)
+	else if (s->overhead_s > kernels && s->overhead_s >= s->pipeline_s)
 		s->bound = BOUND_OVERHEAD;
-	else if (s->pipeline_s > s->linear_s + s->attention_s)
+	else if (s->pipeline_s > kernels)
 		s->bound = BOUND_PIPELINE;
 }
 

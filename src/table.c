@@ -803,7 +803,7 @@ read_rows(struct loader *ld, struct csv_parser *p, const char *buf,
 		/* Without a line end, the last line: csv_fini() ends it. */
 		ld->redo = q[-1] != '\n' && q[-1] != '\r';
 		first = ld->row_start;
-		/* Where the text ends, before the CR, LF or CRLF (redo: none). */
+		/* Where the text ends, before its CR, LF or CRLF (if any). */
 		eol = q - (n >= 2 && q[-2] == '\r' && q[-1] == '\n' ? 2 : 1);
 		if (!utf8_valid(s, n, NULL))
 			done = 0;

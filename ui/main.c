@@ -27,7 +27,8 @@ static void
 prefault_heap(void)
 {
 #if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
-	const size_t n = (size_t)768 << 10;	/* about the first frame's heap */
+	/* About the first frame's heap. */
+	const size_t n = (size_t)768 << 10;
 	long pg = sysconf(_SC_PAGESIZE);
 	char *lo, *hi;
 	void *p;

@@ -450,7 +450,7 @@ cell(struct tview *tv, WINDOW *win, int y, int x, size_t width, size_t r,
 		    flag & TVIEW_CONFLICT ? "!" : " ",
 		    flag & TVIEW_CONFLICT ? attr | draw_attr.mark : attr);
 	} else
-		/* Text longer than its column ends in a mark, so a cut shows. */
+		/* Text too long for its column ends in a mark: a cut shows. */
 		draw_text_cut(win, y, x, width, s, attr);
 }
 

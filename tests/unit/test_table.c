@@ -173,7 +173,8 @@ test_quoted_rows(void **state)
 {
 	static const char *const in[] = {
 		"id,text,n\n\"a,b\",\"c\",1\n\"\",x,\"\"\n",
-		"id,text,n\r\n\"\xc3\xa9t\xc3\xa9, \xc3\xa9t\xc3\xa9 and more\","
+		"id,text,n\r\n"
+		    "\"\xc3\xa9t\xc3\xa9, \xc3\xa9t\xc3\xa9 and more\","
 		    "\"long plain text, well past eight bytes\",2\r\n",
 		"id,text,n\nx,\"say \"\"hi\"\"\",3\ny,\"z\",4\n",
 		"id,text,n\nx,\"a\" ,5\ny,\"b\",6\n",
