@@ -151,6 +151,7 @@ static const struct {
 	{ "layer_latency_us", "us", 1e-6, 0 },
 	{ "memory_fraction", "fraction", 1, 0.9 },
 	{ "mbu_attention", "fraction", 1, 0 },	/* 0: as mbu_decode */
+	{ "seq_overhead_us", "us", 1e-6, 0 },
 };
 /* quantities[1]: the one a curve is of; [8]: at the KV cache's precision */
 enum { Q_MFU_DECODE = 1, Q_MBU_ATTENTION = 8 };
@@ -280,6 +281,7 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	e->layer_s = v[6];
 	e->mem_fraction = v[7];
 	e->mbu_attention = v[Q_MBU_ATTENTION];
+	e->seq_overhead_s = v[CALC_SEQ_OVERHEAD];
 }
 
 /* The model's inputs for request q. */
@@ -298,8 +300,10 @@ inputs(const struct dataset *ds, const struct calc_req *q, struct perf_hw *h,
 		e->mbu = q->mbu;
 		e->mbu_attention = 0;
 	}
-	if (q->overhead_us >= 0)
+	if (q->overhead_us >= 0) {
 		e->overhead_s = q->overhead_us * 1e-6;
+		e->seq_overhead_s = 0;
+	}
 	if (q->price >= 0)
 		h->price_h = q->price;
 }

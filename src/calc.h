@@ -49,7 +49,8 @@ void calc_model(const struct dataset *ds, size_t model, struct perf_model *m);
  * used for each of the CALC_NEFF quantities, in calc.c's order (NULL where
  * none applied and a built-in fallback did).
  */
-#define CALC_NEFF	9
+#define CALC_NEFF	10
+#define CALC_SEQ_OVERHEAD 9	/* src[] index of seq_overhead_us */
 void calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
     enum perf_prec kvp, struct perf_eff *e, const char **src);
 

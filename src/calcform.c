@@ -135,7 +135,10 @@ calcform_source(const struct calcform *f, enum calcform_field k)
 	case CF_MBU:
 		return f->q.mbu < 0 ? f->eff_src[2] : NULL;
 	case CF_OVERHEAD:
-		return f->q.overhead_us < 0 ? f->eff_src[5] : NULL;
+		if (f->q.overhead_us >= 0)
+			return NULL;
+		return f->eff_src[f->eff.seq_overhead_s > 0 ?
+		    CALC_SEQ_OVERHEAD : 5];
 	default:
 		return NULL;
 	}
@@ -202,6 +205,11 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 		    raw);
 	case CF_OVERHEAD:
 	default:
+		/* The host's part per sequence, where the chip has one. */
+		if (q->overhead_us < 0 && !raw && f->eff.seq_overhead_s > 0)
+			return xasprintf("%.4g us + %.4g us a sequence "
+			    "(efficiency.csv)", f->eff.overhead_s * 1e6,
+			    f->eff.seq_overhead_s * 1e6);
 		return eff_value(q->overhead_us, f->eff.overhead_s,
 		    f->eff_src[5], 1e6, " us", raw);
 	}

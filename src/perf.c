@@ -185,7 +185,7 @@ static void
 step(const struct perf_hw *h, const struct perf_model *m,
     const struct perf_eff *e, double n, double peak, double mfu,
     double tokens, double flops, double bytes, double aflops,
-    double kvbytes, double abytes, int sram, struct perf_step *s)
+    double kvbytes, double abytes, int sram, double seqs, struct perf_step *s)
 {
 	double flop_s = n * peak * mfu, byte_s = n * h->mem_bw * e->mbu;
 	double kv_s;
@@ -211,7 +211,7 @@ step(const struct perf_hw *h, const struct perf_model *m,
 	   that.  Tensor parallelism all-reduces twice a layer. */
 	s->comm_s = sram ? 0 : 2 * m->layers * allreduce(h, e, n, tokens *
 	    m->hidden * abytes);
-	s->overhead_s = e->overhead_s;
+	s->overhead_s = e->overhead_s + seqs * e->seq_overhead_s;
 	s->pipeline_s = sram ? m->layers * e->layer_s : 0;
 	kernels = s->linear_s + s->attention_s;
 	s->total_s = kernels + s->comm_s + s->overhead_s + s->pipeline_s;
@@ -282,7 +282,8 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	if (!(e->mfu > 0 && e->mfu <= 1 && e->mfu_decode > 0 &&
 	    e->mfu_decode <= 1 && e->mbu > 0 && e->mbu <= 1 &&
 	    e->mbu_attention >= 0 && e->mbu_attention <= 1 &&
-	    finite_pos(e->overhead_s) && finite_pos(e->allreduce_s) &&
+	    finite_pos(e->overhead_s) && finite_pos(e->seq_overhead_s) &&
+	    finite_pos(e->allreduce_s) &&
 	    finite_pos(e->layer_s) && e->link >= 0 && e->link <= 1 &&
 	    e->mem_fraction > 0 && e->mem_fraction <= 1)) {
 		*why = "efficiencies must be fractions in (0, 1] and latencies "
@@ -369,7 +370,7 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	bytes = perf_weights_touched(m, tokens, w->wprec) + tokens *
 	    r->kv_per_token;
 	step(h, m, e, n, peak, e->mfu, tokens, flops, bytes, b * att,
-	    tokens * r->kv_per_token, abytes, r->sram_only, &r->prefill);
+	    tokens * r->kv_per_token, abytes, r->sram_only, b, &r->prefill);
 	r->prefill.weight_bytes = bytes - tokens * r->kv_per_token;
 
 	/* Decode: one step of the batch at the mean context. */
@@ -379,7 +380,8 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	flops = b * 2 * m->active + att;
 	bytes = wt + b * ctx * r->kv_per_token;
 	step(h, m, e, n, peak, decode_mfu(m, e, b, flops), b, flops, bytes,
-	    att, b * ctx * r->kv_per_token, abytes, r->sram_only, &r->decode);
+	    att, b * ctx * r->kv_per_token, abytes, r->sram_only, b,
+	    &r->decode);
 	r->decode.weight_bytes = wt;
 
 	r->ttft_s = r->prefill.total_s;

@@ -80,6 +80,7 @@ struct perf_eff {
 	double	link;		/* of link bandwidth */
 	double	allreduce_s;	/* latency of one all-reduce */
 	double	overhead_s;	/* per decode step (and per prefill) */
+	double	seq_overhead_s;	/* and per sequence of the step's batch */
 	double	layer_s;	/* SRAM pipelines: latency per layer */
 	double	mem_fraction;	/* of memory usable for weights and KV */
 };

@@ -131,6 +131,8 @@ test_eff_lookup(void **state)
 	    "t6,nvidia-h100,mfu_decode,fp8,64,0.05,fraction,"
 	    "stas00-ml-eng-accelerator\n"
 	    "t7,nvidia-b100,mbu_attention,fp8,,0.7,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "t8,nvidia-h100,seq_overhead_us,,,25,us,"
 	    "stas00-ml-eng-accelerator\n";
 	struct dataset_opts o = { NULL, NULL, NULL };
 	struct dataset *d;
@@ -186,9 +188,39 @@ test_eff_lookup(void **state)
 	assert_string_equal(src[8], "t7");
 	calc_eff(d, (size_t)b100, PREC_FP8, PREC_BF16, &e, src);
 	assert_true(e.mbu_attention == 0 && src[8] == NULL);
+	/* No host cost per sequence but where a row gives one. */
+	assert_true(e.seq_overhead_s == 0 && src[CALC_SEQ_OVERHEAD] == NULL);
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, &e, src);
+	assert_float_equal(e.seq_overhead_s, 25e-6, 1e-15);
+	assert_string_equal(src[CALC_SEQ_OVERHEAD], "t8");
 	dataset_free(d);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(dir), 0);
+}
+
+/*
+ * --overhead-us is the host's whole cost per step: on a chip whose rows
+ * give a cost per sequence (B200's), it replaces that too.
+ */
+static void
+test_overhead_override(void **state)
+{
+	struct calc_req q;
+	struct perf_result r;
+	const char *why;
+	long hw = dataset_find(ds, DS_HARDWARE, "nvidia-b200");
+	long m = dataset_find(ds, DS_MODELS, "llama-3.1-8b");
+
+	(void)state;
+	assert_true(hw >= 0 && m >= 0);
+	calc_req_init(&q, (size_t)hw, (size_t)m);
+	q.w.batch = 64;
+	assert_int_equal(calc_run(ds, &q, &r, &why), 0);
+	assert_float_equal(r.decode.overhead_s, 64 * 9.06e-6, 1e-12);
+	q.overhead_us = 100;
+	assert_int_equal(calc_run(ds, &q, &r, &why), 0);
+	assert_float_equal(r.decode.overhead_s, 100e-6, 1e-15);
+	assert_float_equal(r.prefill.overhead_s, 100e-6, 1e-15);
 }
 
 /*
@@ -236,6 +268,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_eff_lookup),
+		cmocka_unit_test(test_overhead_override),
 		cmocka_unit_test(test_explain),
 	};
 

@@ -53,6 +53,19 @@ test_defaults(void **state)
 	assert_non_null(f.sweep);
 	assert_non_null(calcform_source(&f, CF_MBU));
 	assert_null(calcform_source(&f, CF_BATCH));
+	value_is(&f, CF_OVERHEAD, 0, "3400 us (efficiency.csv)");
+	assert_string_equal(calcform_source(&f, CF_OVERHEAD),
+	    "nvidia-h100-step-overhead-us-1");
+	/* A chip with a host cost per sequence shows both parts. */
+	set_ok(&f, CF_HW, "nvidia-b200");
+	value_is(&f, CF_OVERHEAD, 0, "0 us + 9.06 us a sequence "
+	    "(efficiency.csv)");
+	value_is(&f, CF_OVERHEAD, 1, "auto");
+	assert_string_equal(calcform_source(&f, CF_OVERHEAD),
+	    "nvidia-b200-seq-overhead-us-1");
+	set_ok(&f, CF_OVERHEAD, "50");
+	value_is(&f, CF_OVERHEAD, 0, "50 us");
+	assert_null(calcform_source(&f, CF_OVERHEAD));
 	calcform_done(&f);
 }
 

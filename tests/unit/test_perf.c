@@ -368,6 +368,44 @@ test_sram(void **state)
 	assert_true(fabs(r.decode.pipeline_s - 80 * 40e-6) < 1e-12);
 }
 
+/*
+ * The host's work per step: a fixed part and a part for each sequence of
+ * the batch, in prefill and in decode alike, added to the kernels' time.
+ */
+static void
+test_seq_overhead(void **state)
+{
+	struct perf_hw h;
+	struct perf_eff e;
+	struct perf_work w;
+	struct perf_result r0, r;
+	const char *why;
+
+	(void)state;
+	h100(&h);
+	eff(&e);
+	work(&w, 4, 64);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r0, &why), 0);
+	assert_true(r0.decode.overhead_s == 0);
+	e.overhead_s = 1e-3;
+	e.seq_overhead_s = 10e-6;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	/* 1 ms + 64 x 10 us = 1.64 ms, on each step. */
+	assert_true(fabs(r.decode.overhead_s - 1.64e-3) < 1e-12);
+	assert_true(fabs(r.prefill.overhead_s - 1.64e-3) < 1e-12);
+	assert_true(fabs(r.tpot_s - (r0.tpot_s + 1.64e-3)) < 1e-12);
+	assert_true(fabs(r.ttft_s - (r0.ttft_s + 1.64e-3)) < 1e-12);
+	/* Per sequence, it does not amortise: at batch 640 it is 10x. */
+	w.batch = 640;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(fabs(r.decode.overhead_s - 7.4e-3) < 1e-12);
+	/* Negative or not finite is refused. */
+	e.seq_overhead_s = -1e-6;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+	e.seq_overhead_s = NAN;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+}
+
 static void
 test_bad(void **state)
 {
@@ -466,6 +504,7 @@ main(void)
 		cmocka_unit_test(test_decode_curve),
 		cmocka_unit_test(test_moe_curve),
 		cmocka_unit_test(test_sram),
+		cmocka_unit_test(test_seq_overhead),
 		cmocka_unit_test(test_bad),
 	};
 
