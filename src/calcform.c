@@ -206,10 +206,15 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 	case CF_OVERHEAD:
 	default:
 		/* The host's part per sequence, where the chip has one. */
-		if (q->overhead_us < 0 && !raw && f->eff.seq_overhead_s > 0)
-			return xasprintf("%.4g us + %.4g us a sequence "
-			    "(efficiency.csv)", f->eff.overhead_s * 1e6,
+		if (q->overhead_us < 0 && !raw && f->eff.seq_overhead_s > 0) {
+			if (f->eff.overhead_s > 0)
+				return xasprintf("%.4g us + %.4g us/seq",
+				    f->eff.overhead_s * 1e6,
+				    f->eff.seq_overhead_s * 1e6);
+			/* Three figures: it fits the form's 28 columns. */
+			return xasprintf("%.3g us/seq (efficiency.csv)",
 			    f->eff.seq_overhead_s * 1e6);
+		}
 		return eff_value(q->overhead_us, f->eff.overhead_s,
 		    f->eff_src[5], 1e6, " us", raw);
 	}

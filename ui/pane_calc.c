@@ -386,7 +386,7 @@ calc_draw(struct pane *p, WINDOW *win, int h, int w)
 		v = calcform_value(&cp->f, (enum calcform_field)k, 0);
 		draw_text(win, k + 1, 0, LABEL_W, calcform_label(
 		    (enum calcform_field)k), k == cp->cur ? at : draw_attr.dim);
-		draw_text(win, k + 1, LABEL_W, FORM_W - LABEL_W, v, at);
+		draw_text_cut(win, k + 1, LABEL_W, FORM_W - LABEL_W, v, at);
 		free(v);
 	}
 	rw = w - FORM_W - 2;

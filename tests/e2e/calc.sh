@@ -87,6 +87,12 @@ screen | grep -A1 "^Per-user against aggregate" | tr '\n' ' ' |
     fail "the curve's title was cut at 80 columns, not wrapped"
 resize 120 44
 
+# A chip whose host cost is per sequence shows it whole, at 80 columns.
+resize 80 30
+keys g Enter C-u nvidia-gb200 Enter
+expect "Overhead    29.4 us/seq (efficiency.csv)"
+resize 120 44
+
 # A chip that cannot hold the model says so.
 keys g Enter C-u apple-neural-engine Enter
 expect "Hardware    apple-neural-engine"

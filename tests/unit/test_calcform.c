@@ -58,8 +58,7 @@ test_defaults(void **state)
 	    "nvidia-h100-step-overhead-us-1");
 	/* A chip with a host cost per sequence shows both parts. */
 	set_ok(&f, CF_HW, "nvidia-b200");
-	value_is(&f, CF_OVERHEAD, 0, "0 us + 9.06 us a sequence "
-	    "(efficiency.csv)");
+	value_is(&f, CF_OVERHEAD, 0, "9.06 us/seq (efficiency.csv)");
 	value_is(&f, CF_OVERHEAD, 1, "auto");
 	assert_string_equal(calcform_source(&f, CF_OVERHEAD),
 	    "nvidia-b200-seq-overhead-us-1");
