@@ -260,8 +260,8 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 			src[k] = row[k] >= 0 ? dataset_field(ds, DS_EFFICIENCY,
 			    (size_t)row[k], EF_ID) : NULL;
 	}
-	e->mfu = v[0];
-	e->mfu_decode = v[1] >= 0 ? v[1] : v[0];
+	e->mfu = v[CALC_MFU];
+	e->mfu_decode = v[1] >= 0 ? v[1] : v[CALC_MFU];
 	e->ncurve = 0;
 	for (s = 0; s < 3 && cv[s].n == 0; s++)
 		;
@@ -274,10 +274,10 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 			src[Q_MFU_DECODE] = dataset_field(ds, DS_EFFICIENCY,
 			    (size_t)cv[s].first, EF_ID);
 	}
-	e->mbu = v[2];
+	e->mbu = v[CALC_MBU];
 	e->link = v[3];
 	e->allreduce_s = v[4];
-	e->overhead_s = v[5];
+	e->overhead_s = v[CALC_OVERHEAD];
 	e->layer_s = v[6];
 	e->mem_fraction = v[7];
 	e->mbu_attention = v[Q_MBU_ATTENTION];

@@ -50,7 +50,8 @@ void calc_model(const struct dataset *ds, size_t model, struct perf_model *m);
  * none applied and a built-in fallback did).
  */
 #define CALC_NEFF	10
-#define CALC_SEQ_OVERHEAD 9	/* src[] index of seq_overhead_us */
+/* The src[] indices the calculator's form shows. */
+enum { CALC_MFU = 0, CALC_MBU = 2, CALC_OVERHEAD = 5, CALC_SEQ_OVERHEAD = 9 };
 void calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
     enum perf_prec kvp, struct perf_eff *e, const char **src);
 

@@ -131,14 +131,14 @@ calcform_source(const struct calcform *f, enum calcform_field k)
 {
 	switch (k) {
 	case CF_MFU:
-		return f->q.mfu < 0 ? f->eff_src[0] : NULL;
+		return f->q.mfu < 0 ? f->eff_src[CALC_MFU] : NULL;
 	case CF_MBU:
-		return f->q.mbu < 0 ? f->eff_src[2] : NULL;
+		return f->q.mbu < 0 ? f->eff_src[CALC_MBU] : NULL;
 	case CF_OVERHEAD:
 		if (f->q.overhead_us >= 0)
 			return NULL;
 		return f->eff_src[f->eff.seq_overhead_s > 0 ?
-		    CALC_SEQ_OVERHEAD : 5];
+		    CALC_SEQ_OVERHEAD : CALC_OVERHEAD];
 	default:
 		return NULL;
 	}
@@ -198,11 +198,11 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 	case CF_MAXWAIT:
 		return xasprintf("%.4g%s", f->max_wait_ms, raw ? "" : " ms");
 	case CF_MFU:
-		return eff_value(q->mfu, f->eff.mfu, f->eff_src[0], 1, "",
-		    raw);
+		return eff_value(q->mfu, f->eff.mfu, f->eff_src[CALC_MFU], 1,
+		    "", raw);
 	case CF_MBU:
-		return eff_value(q->mbu, f->eff.mbu, f->eff_src[2], 1, "",
-		    raw);
+		return eff_value(q->mbu, f->eff.mbu, f->eff_src[CALC_MBU], 1,
+		    "", raw);
 	case CF_OVERHEAD:
 	default:
 		/* The host's part per sequence, where the chip has one. */
@@ -216,7 +216,7 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 			    f->eff.seq_overhead_s * 1e6);
 		}
 		return eff_value(q->overhead_us, f->eff.overhead_s,
-		    f->eff_src[5], 1e6, " us", raw);
+		    f->eff_src[CALC_OVERHEAD], 1e6, " us", raw);
 	}
 }
 
