@@ -45,8 +45,7 @@ expect " of $total  column"
 
 # Find with n / N, wrapping around with a notice.
 keys / 'trainium' Enter
-expect "> "
-screen | grep -F '> ' | grep -q "Trainium" || fail "find did not move"
+expect_selected "Trainium"
 i=0
 until screen | grep -q "Search wrapped to the top"; do
 	keys n
@@ -63,9 +62,7 @@ expect "bad regex"
 
 # Find in the Matrix and in a detail screen.
 keys 1 / 'Ironwood' Enter
-expect "Ironwood"
-screen | grep -F '> ' | grep -q "Training Performance" ||
-    fail "find did not reach the dimension"
+expect_selected "Training Performance"
 keys Enter / 'JAX' Enter
 expect "Matrix detail"
 keys Escape

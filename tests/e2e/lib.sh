@@ -49,6 +49,17 @@ expect() {
 	done
 	fail "expected \"$1\""
 }
+# expect_selected TEXT: wait up to 5 s for the cursor's row ("> ") to hold
+# TEXT; TEXT may be on the screen before the cursor gets there.
+expect_selected() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -F '> ' | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "the cursor did not reach \"$1\""
+}
 # expect_not TEXT: TEXT is not on the screen (after the last expect).
 expect_not() {
 	screen | grep -qF -- "$1" && fail "did not expect \"$1\""
