@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include <curses.h>
@@ -105,12 +106,41 @@ pane_at(struct tui *t, size_t i)
 	return &t->panes[i];
 }
 
-static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_signal, got_tstp;
 
 static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/*
+ * Ctrl-Z.  The handler only notes it; the main loop gives the terminal
+ * back and stops.  (curses' own handler would call endwin() inside the
+ * signal handler, which can hang when the signal arrives mid-frame.)
+ */
+static void
+on_tstp(int sig)
+{
+	(void)sig;
+	got_tstp = 1;
+}
+
+static void
+suspend(void)
+{
+	struct sigaction sa, old;
+
+	got_tstp = 0;
+	endwin();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, &old);
+	kill(getpid(), SIGTSTP);
+	/* Here again after SIGCONT (fg). */
+	sigaction(SIGTSTP, &old, NULL);
+	clearok(curscr, TRUE);
 }
 
 /* die() runs this before exiting: the terminal comes back first. */
@@ -1228,6 +1258,16 @@ run(const struct dataset *ds, struct grid *table, const char *origin,
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	{
+		/* Not where job control is off (SIGTSTP ignored). */
+		struct sigaction cur;
+
+		if (sigaction(SIGTSTP, NULL, &cur) == 0 &&
+		    cur.sa_handler == SIG_DFL) {
+			sa.sa_handler = on_tstp;
+			sigaction(SIGTSTP, &sa, NULL);
+		}
+	}
 
 	die_set_hook(restore_terminal);
 	if (getenv("ESCDELAY") == NULL)
@@ -1276,6 +1316,10 @@ run(const struct dataset *ds, struct grid *table, const char *origin,
 	layout(&t);
 
 	while (!quit && !got_signal) {
+		if (got_tstp) {
+			suspend();
+			t.dirty = 1;
+		}
 		if (t.dirty) {
 			draw(&t);
 			t.dirty = 0;

@@ -71,3 +71,21 @@ expect "row 3 of 41"
     fail "after fg: not back on the alternate screen with the mouse"
 keys q
 expect '$'
+
+# Ctrl-Z that lands while a frame is being drawn (keys typed ahead of it)
+# still stops the explorer, every time.
+keys clear Enter
+keys "$PROG --pane specs" Enter
+expect "3 Specs"
+n=0
+while [ $n -lt 15 ]; do
+	keys j j j j k k k k
+	keys C-z
+	expect "Stopped"
+	keys clear Enter
+	keys fg Enter
+	expect "3 Specs"
+	n=$((n + 1))
+done
+keys q
+expect '$'
