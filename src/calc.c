@@ -834,9 +834,13 @@ calc_validate(const struct dataset *ds, double tol, struct calc_summary *sum,
 		e = 100 * (pred - pub) / pub;
 		set_num(g, row, 5, pred);
 		grid_set_owned(g, row, 6, xasprintf("%+.1f", e));
-		if ((why = calibrates(ds, i)) != NULL)
-			grid_set_owned(g, row, 7, xasprintf("calibrates %s",
-			    why));
+		if ((why = calibrates(ds, i)) != NULL) {
+			/* Matches by construction: shown, not counted. */
+			grid_set_owned(g, row, 7, xasprintf("calibrates %s; "
+			    "not counted", why));
+			sum->calibrating++;
+			continue;
+		}
 		hw = dataset_find(ds, DS_HARDWARE, dataset_field(ds,
 		    DS_MEASUREMENTS, i, MS_HARDWARE));
 		family[sum->n] = dataset_field(ds, DS_HARDWARE, (size_t)hw,

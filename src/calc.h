@@ -92,7 +92,8 @@ struct grid *calc_rank(const struct dataset *ds, const struct calc_req *q,
 struct grid *calc_sweep(const struct dataset *ds, const struct calc_req *q);
 
 struct calc_summary {
-	size_t	n;		/* predicted */
+	size_t	n;		/* predicted and counted */
+	size_t	calibrating;	/* predicted; an efficiency figure's source */
 	size_t	skipped;	/* configuration incomplete */
 	double	median_abs;	/* percent */
 	double	worst;		/* signed percent, largest magnitude */
@@ -103,7 +104,9 @@ struct calc_summary {
 /*
  * Every measurement predicted against published: id, hardware, model,
  * metric, published, predicted, error_pct (signed), and why a row was
- * skipped.  sum gets the summary; fam, when not NULL, a per-family grid
+ * skipped or which efficiency figure it calibrates (such a row is shown
+ * but left out of the summary, since it matches by construction).  sum
+ * gets the summary; fam, when not NULL, a per-family grid
  * (family, n, median_abs_pct, worst_pct).  tol is the tolerance in
  * percent for sum->beyond.  Caller frees.
  */

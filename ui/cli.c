@@ -1364,10 +1364,11 @@ cli_validate(struct cli_global *g, int argc, char **argv)
 	if (rc == 0 && fmt == GRID_TABLE) {
 		printf("\n");
 		rc = print_grid(fam, fmt);
-		printf("\n%zu predicted, %zu skipped (configuration not "
-		    "stated); median absolute error %.1f%%; worst %+.1f%% "
-		    "(%s); %zu beyond ±%.0f%%\n", sum.n, sum.skipped,
-		    sum.median_abs, sum.worst, sum.worst_id, sum.beyond, tol);
+		printf("\n%zu predicted, %zu calibrating (not counted), %zu "
+		    "skipped (configuration not stated); median absolute "
+		    "error %.1f%%; worst %+.1f%% (%s); %zu beyond ±%.0f%%\n",
+		    sum.n, sum.calibrating, sum.skipped, sum.median_abs,
+		    sum.worst, sum.worst_id, sum.beyond, tol);
 	}
 	grid_free(gr);
 	grid_free(fam);

@@ -1,7 +1,8 @@
 /*
  * calc.c: which requests calc_req_check() lets through to the model, on
  * the bundled dataset (table-driven, each bad case with its message);
- * which efficiency row applies; the line on what bounds decode.
+ * which efficiency row applies; the line on what bounds decode; which
+ * measurements validate counts.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -262,6 +263,83 @@ test_explain(void **state)
 	    "weights");
 }
 
+/* The note validate gives measurement id in g, or NULL. */
+static const char *
+validate_note(const struct grid *g, const char *id)
+{
+	size_t r;
+
+	for (r = 0; r < g->nrows; r++)
+		if (strcmp(grid_get(g, r, 0), id) == 0)
+			return grid_get(g, r, 7);
+	return NULL;
+}
+
+/*
+ * A measurement an efficiency figure was calibrated on is shown, said
+ * so, and left out of the summary: it matches by construction.  An id
+ * that only begins with the calibrating one's is counted as usual.
+ */
+static void
+test_validate_calibrating(void **state)
+{
+	static const char meas[] =
+	    "id,hardware,chips,model,precision,tp,batch,concurrency,"
+	    "input_tokens,output_tokens,metric,value,source\n"
+	    "cal-1,nvidia-h100,1,llama-3.1-8b,bf16,1,1,1,128,128,tpot_ms,9,"
+	    "stas00-ml-eng-accelerator\n"
+	    "cal-10,nvidia-h100,1,llama-3.1-8b,bf16,1,1,1,128,128,tpot_ms,"
+	    "0.09,stas00-ml-eng-accelerator\n";
+	static const char eff[] =
+	    "id,scope,quantity,precision,tokens,value,unit,source,note\n"
+	    "t-cal,nvidia-h100,allreduce_latency_us,,,6,us,"
+	    "stas00-ml-eng-accelerator,calibrated on measurement cal-1: a "
+	    "test\n";
+	struct dataset_opts o = { NULL, NULL, NULL };
+	struct calc_summary s0, s1;
+	struct dataset *d;
+	struct diags dl;
+	struct grid *g;
+	char dir[] = "/tmp/accelscope-test-XXXXXX", mpath[64], epath[64];
+	const char *note;
+	FILE *f;
+
+	(void)state;
+	grid_free(calc_validate(ds, 50, &s0, NULL));
+	assert_non_null(mkdtemp(dir));
+	snprintf(mpath, sizeof mpath, "%s/measurements.csv", dir);
+	snprintf(epath, sizeof epath, "%s/efficiency.csv", dir);
+	assert_non_null(f = fopen(mpath, "w"));
+	fputs(meas, f);
+	assert_int_equal(fclose(f), 0);
+	assert_non_null(f = fopen(epath, "w"));
+	fputs(eff, f);
+	assert_int_equal(fclose(f), 0);
+	o.overlay = dir;
+	diags_init(&dl);
+	d = dataset_load(&o, &dl);
+	assert_non_null(d);
+	assert_int_equal(dl.errors, 0);
+	diags_done(&dl);
+
+	g = calc_validate(d, 50, &s1, NULL);
+	assert_int_equal(s1.calibrating, s0.calibrating + 1);
+	assert_int_equal(s1.n, s0.n + 1);
+	assert_int_equal(s1.skipped, s0.skipped);
+	assert_non_null(note = validate_note(g, "cal-1"));
+	assert_string_equal(note, "calibrates t-cal; not counted");
+	/* cal-10's published 0.09 ms is far below any prediction: counted,
+	   it is the worst case and beyond the tolerance. */
+	assert_non_null(validate_note(g, "cal-10"));
+	assert_int_equal(s1.beyond, s0.beyond + 1);
+	assert_string_equal(s1.worst_id, "cal-10");
+	grid_free(g);
+	dataset_free(d);
+	assert_int_equal(unlink(mpath), 0);
+	assert_int_equal(unlink(epath), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
@@ -270,6 +348,7 @@ main(void)
 		cmocka_unit_test(test_eff_lookup),
 		cmocka_unit_test(test_overhead_override),
 		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_validate_calibrating),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
