@@ -152,6 +152,7 @@ static const struct {
 	{ "memory_fraction", "fraction", 1, 0.9 },
 	{ "mbu_attention", "fraction", 1, 0 },	/* 0: as mbu_decode */
 	{ "seq_overhead_us", "us", 1e-6, 0 },
+	{ "max_batch", "sequences", 1, 0 },
 };
 /* quantities[1]: the one a curve is of; [8]: at the KV cache's precision */
 enum { Q_MFU_DECODE = 1, Q_MBU_ATTENTION = 8 };
@@ -282,6 +283,7 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	e->mem_fraction = v[7];
 	e->mbu_attention = v[Q_MBU_ATTENTION];
 	e->seq_overhead_s = v[CALC_SEQ_OVERHEAD];
+	e->max_batch = v[CALC_MAX_BATCH];
 }
 
 /* The model's inputs for request q. */
@@ -496,6 +498,16 @@ calc_has_cost(const struct calc_req *q, const struct perf_result *r)
 {
 	/* A price of 0 given on purpose costs nothing; no price is unknown. */
 	return r->cost_per_mtok > 0 || q->price == 0;
+}
+
+char *
+calc_batch_note(const struct calc_req *q, const struct perf_result *r)
+{
+	if (q->w.batch > 0 || !r->fits || !(r->batch < r->max_batch))
+		return NULL;
+	return xasprintf("Batch %.0f: the serving software's largest "
+	    "(max_batch, efficiency.csv); %.0f would fit.", r->batch,
+	    r->max_batch);
 }
 
 char *

@@ -49,9 +49,10 @@ void calc_model(const struct dataset *ds, size_t model, struct perf_model *m);
  * used for each of the CALC_NEFF quantities, in calc.c's order (NULL where
  * none applied and a built-in fallback did).
  */
-#define CALC_NEFF	10
+#define CALC_NEFF	11
 /* The src[] indices the calculator's form shows. */
-enum { CALC_MFU = 0, CALC_MBU = 2, CALC_OVERHEAD = 5, CALC_SEQ_OVERHEAD = 9 };
+enum { CALC_MFU = 0, CALC_MBU = 2, CALC_OVERHEAD = 5, CALC_SEQ_OVERHEAD = 9,
+    CALC_MAX_BATCH = 10 };
 void calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
     enum perf_prec kvp, struct perf_eff *e, const char **src);
 
@@ -77,6 +78,11 @@ struct grid *calc_grid(const struct dataset *ds, const struct calc_req *q,
     const struct perf_result *r);
 /* One line on what bounds the decode step. Caller frees. */
 char *calc_explain(const struct perf_result *r);
+/*
+ * Where batch "max" stopped short of what fits (the serving software's
+ * limit), a line that says so; else NULL.  Caller frees.
+ */
+char *calc_batch_note(const struct calc_req *q, const struct perf_result *r);
 /* Whether r has a cost: a price from the dataset, or one q gives (0 too). */
 int calc_has_cost(const struct calc_req *q, const struct perf_result *r);
 

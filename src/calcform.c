@@ -176,7 +176,11 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 	case CF_BATCH:
 		if (q->w.batch > 0)
 			return xasprintf("%.0f", q->w.batch);
-		return raw || !f->ok ? xstrdup("max") :
+		if (raw || !f->ok)
+			return xstrdup("max");
+		/* Short of what fits: the serving software's limit. */
+		return f->r.fits && f->r.batch < f->r.max_batch ?
+		    xasprintf("max (%.0f, software limit)", f->r.batch) :
 		    xasprintf("max (%.0f)", f->r.batch);
 	case CF_PROMPT:
 		return xasprintf("%.0f", q->w.prompt);

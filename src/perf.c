@@ -285,9 +285,10 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	    finite_pos(e->overhead_s) && finite_pos(e->seq_overhead_s) &&
 	    finite_pos(e->allreduce_s) &&
 	    finite_pos(e->layer_s) && e->link >= 0 && e->link <= 1 &&
-	    e->mem_fraction > 0 && e->mem_fraction <= 1)) {
-		*why = "efficiencies must be fractions in (0, 1] and latencies "
-		    "finite and not negative";
+	    e->mem_fraction > 0 && e->mem_fraction <= 1 &&
+	    finite_pos(e->max_batch) && e->max_batch <= 1e9)) {
+		*why = "efficiencies must be fractions in (0, 1], latencies "
+		    "finite and not negative, a batch limit at most 1e9";
 		return -1;
 	}
 	if (!curve_ok(e)) {
@@ -358,6 +359,8 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	b = w->batch > 0 ? w->batch : r->max_batch;
 	if (w->batch <= 0 && w->batch_cap > 0 && b > w->batch_cap)
 		b = w->batch_cap;
+	if (w->batch <= 0 && e->max_batch >= 1 && b > e->max_batch)
+		b = e->max_batch;
 	r->fits = r->max_batch >= 1 && b <= r->max_batch;
 	if (b < 1)
 		b = 1;

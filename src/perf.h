@@ -83,12 +83,14 @@ struct perf_eff {
 	double	seq_overhead_s;	/* and per sequence of the step's batch */
 	double	layer_s;	/* SRAM pipelines: latency per layer */
 	double	mem_fraction;	/* of memory usable for weights and KV */
+	double	max_batch;	/* the serving software's largest; 0 none */
 };
 
 struct perf_work {
 	double		chips;		/* 0: the fewest that hold the model */
 	double		batch;		/* 0: the largest that fits */
-	double		batch_cap;	/* a ceiling on batch 0; 0 none */
+	double		batch_cap;	/* a ceiling on batch 0, with
+					   perf_eff.max_batch; 0 none */
 	double		prompt;		/* tokens */
 	double		output;		/* tokens */
 	enum perf_prec	wprec, kvprec, aprec;

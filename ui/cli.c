@@ -1279,6 +1279,9 @@ cli_calc(struct cli_global *g, int argc, char **argv)
 			    "\nDoes not fit: too little memory for the weights "
 			    "and this batch (see max_batch, chips_needed).");
 			free(ex);
+			if ((ex = calc_batch_note(&q, &r)) != NULL)
+				printf("%s\n", ex);
+			free(ex);
 			if (sim && sr.overloaded)
 				printf("Overloaded: requests arrive faster "
 				    "than this batch serves them; the "

@@ -173,6 +173,9 @@ draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 	ex = calc_explain(r);
 	y += wrap(win, y, x, w, h - y, ex, draw_attr.best);
 	free(ex);
+	if ((ex = calc_batch_note(&f->q, r)) != NULL)
+		y += wrap(win, y, x, w, h - y, ex, A_NORMAL);
+	free(ex);
 	if (f->strategy < 0 || y + 1 >= h)
 		return y;
 	y++;

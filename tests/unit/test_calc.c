@@ -134,6 +134,8 @@ test_eff_lookup(void **state)
 	    "t7,nvidia-b100,mbu_attention,fp8,,0.7,fraction,"
 	    "stas00-ml-eng-accelerator\n"
 	    "t8,nvidia-h100,seq_overhead_us,,,25,us,"
+	    "stas00-ml-eng-accelerator\n"
+	    "t9,nvidia-b100,max_batch,,,300,sequences,"
 	    "stas00-ml-eng-accelerator\n";
 	struct dataset_opts o = { NULL, NULL, NULL };
 	struct dataset *d;
@@ -141,7 +143,7 @@ test_eff_lookup(void **state)
 	struct perf_eff e;
 	const char *src[CALC_NEFF];
 	char dir[] = "/tmp/accelscope-test-XXXXXX", path[64];
-	long h100, b100;
+	long h100, b100, a100;
 	FILE *f;
 
 	(void)state;
@@ -158,7 +160,8 @@ test_eff_lookup(void **state)
 	diags_done(&dl);
 	h100 = dataset_find(d, DS_HARDWARE, "nvidia-h100");
 	b100 = dataset_find(d, DS_HARDWARE, "nvidia-b100");
-	assert_true(h100 >= 0 && b100 >= 0);
+	a100 = dataset_find(d, DS_HARDWARE, "nvidia-a100");
+	assert_true(h100 >= 0 && b100 >= 0 && a100 >= 0);
 
 	/* The chip's own row at bf16 beats its row at any precision. */
 	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, &e, src);
@@ -194,6 +197,15 @@ test_eff_lookup(void **state)
 	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, &e, src);
 	assert_float_equal(e.seq_overhead_s, 25e-6, 1e-15);
 	assert_string_equal(src[CALC_SEQ_OVERHEAD], "t8");
+	/* A limit on the batch: H100's bundled row, B100's from t9, and
+	   none where no row gives one. */
+	assert_float_equal(e.max_batch, 4096, 0);
+	assert_string_equal(src[CALC_MAX_BATCH], "nvidia-h100-max-batch-1");
+	calc_eff(d, (size_t)b100, PREC_BF16, PREC_BF16, &e, src);
+	assert_float_equal(e.max_batch, 300, 0);
+	assert_string_equal(src[CALC_MAX_BATCH], "t9");
+	calc_eff(d, (size_t)a100, PREC_BF16, PREC_BF16, &e, src);
+	assert_true(e.max_batch == 0 && src[CALC_MAX_BATCH] == NULL);
 	dataset_free(d);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(dir), 0);
@@ -222,6 +234,46 @@ test_overhead_override(void **state)
 	assert_int_equal(calc_run(ds, &q, &r, &why), 0);
 	assert_float_equal(r.decode.overhead_s, 100e-6, 1e-15);
 	assert_float_equal(r.prefill.overhead_s, 100e-6, 1e-15);
+}
+
+/*
+ * Batch "max" on B200 stops at trtllm-bench's 4096 where more fit, and
+ * says so; a batch asked for, or one that is all that fits, says nothing.
+ */
+static void
+test_batch_limit(void **state)
+{
+	struct calc_req q;
+	struct perf_result r;
+	const char *why;
+	char *s, want[128];
+	long hw = dataset_find(ds, DS_HARDWARE, "nvidia-b200");
+	long m = dataset_find(ds, DS_MODELS, "llama-3.1-8b");
+
+	(void)state;
+	assert_true(hw >= 0 && m >= 0);
+	calc_req_init(&q, (size_t)hw, (size_t)m);
+	q.w.wprec = q.w.aprec = q.w.kvprec = PREC_FP8;
+	q.w.prompt = q.w.output = 128;
+	q.w.batch = 0;
+	assert_int_equal(calc_run(ds, &q, &r, &why), 0);
+	assert_true(r.max_batch > 4096 && r.batch == 4096 && r.fits);
+	assert_non_null(s = calc_batch_note(&q, &r));
+	snprintf(want, sizeof want, "Batch 4096: the serving software's "
+	    "largest (max_batch, efficiency.csv); %.0f would fit.",
+	    r.max_batch);
+	assert_string_equal(s, want);
+	free(s);
+	q.w.batch = 5000;
+	assert_int_equal(calc_run(ds, &q, &r, &why), 0);
+	assert_true(r.batch == 5000 && r.fits);
+	assert_null(calc_batch_note(&q, &r));
+	/* Long sequences: fewer than 4096 fit, and that is the batch. */
+	q.w.batch = 0;
+	q.w.prompt = q.w.output = 8000;
+	assert_int_equal(calc_run(ds, &q, &r, &why), 0);
+	assert_true(r.batch == r.max_batch && r.batch < 4096);
+	assert_null(calc_batch_note(&q, &r));
 }
 
 /*
@@ -347,6 +399,7 @@ main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_eff_lookup),
 		cmocka_unit_test(test_overhead_override),
+		cmocka_unit_test(test_batch_limit),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_validate_calibrating),
 	};

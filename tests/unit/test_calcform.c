@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,7 @@ static void
 test_defaults(void **state)
 {
 	struct calcform f;
+	char want[32];
 
 	(void)state;
 	calcform_init(&f, ds);
@@ -65,6 +67,19 @@ test_defaults(void **state)
 	set_ok(&f, CF_OVERHEAD, "50");
 	value_is(&f, CF_OVERHEAD, 0, "50 us");
 	assert_null(calcform_source(&f, CF_OVERHEAD));
+	/* Batch max: held to trtllm-bench's 4096 where more fit, and the
+	   field says which; where fewer fit, just the number. */
+	set_ok(&f, CF_BATCH, "max");
+	set_ok(&f, CF_PROMPT, "128");
+	set_ok(&f, CF_OUTPUT, "128");
+	assert_true(f.r.max_batch > 4096);
+	value_is(&f, CF_BATCH, 0, "max (4096, software limit)");
+	value_is(&f, CF_BATCH, 1, "max");
+	set_ok(&f, CF_PROMPT, "8000");
+	set_ok(&f, CF_OUTPUT, "8000");
+	assert_true(f.r.batch == f.r.max_batch && f.r.batch < 4096);
+	snprintf(want, sizeof want, "max (%.0f)", f.r.batch);
+	value_is(&f, CF_BATCH, 0, want);
 	calcform_done(&f);
 }
 

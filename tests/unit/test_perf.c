@@ -198,6 +198,23 @@ test_fit(void **state)
 	work(&w, 4, 0);
 	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
 	assert_true(r.batch == r.max_batch && r.fits);
+	/* ... up to the serving software's limit, which a batch asked
+	   for does not meet; a limit above what fits changes nothing. */
+	assert_true(r.max_batch > 100);
+	e.max_batch = 100;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(r.batch == 100 && r.max_batch > 100 && r.fits);
+	work(&w, 4, 120);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(r.batch == 120);
+	e.max_batch = 1e8;
+	work(&w, 4, 0);
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
+	assert_true(r.batch == r.max_batch);
+	e.max_batch = -1;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
+	e.max_batch = NAN;
+	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), -1);
 }
 
 /* More bandwidth never slows decode. */
