@@ -116,6 +116,35 @@ test_check(void **state)
  * one at any; and the curve from the first scope with points at that
  * precision.  The rows are the user's additions, after the bundled ones.
  */
+/* Write text to dir/name; the path goes to path (64 bytes). */
+static void
+write_file(char *path, const char *dir, const char *name, const char *text)
+{
+	FILE *f;
+
+	snprintf(path, 64, "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The bundled dataset with dir's files over it, which must load clean. */
+static struct dataset *
+load_overlay(const char *dir)
+{
+	struct dataset_opts o = { NULL, NULL, NULL };
+	struct dataset *d;
+	struct diags dl;
+
+	o.overlay = dir;
+	diags_init(&dl);
+	d = dataset_load(&o, &dl);
+	assert_non_null(d);
+	assert_int_equal(dl.errors, 0);
+	diags_done(&dl);
+	return d;
+}
+
 static void
 test_eff_lookup(void **state)
 {
@@ -137,27 +166,16 @@ test_eff_lookup(void **state)
 	    "stas00-ml-eng-accelerator\n"
 	    "t9,nvidia-b100,max_batch,,,300,sequences,"
 	    "stas00-ml-eng-accelerator\n";
-	struct dataset_opts o = { NULL, NULL, NULL };
 	struct dataset *d;
-	struct diags dl;
 	struct perf_eff e;
 	const char *src[CALC_NEFF];
 	char dir[] = "/tmp/accelscope-test-XXXXXX", path[64];
 	long h100, b100, a100;
-	FILE *f;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/efficiency.csv", dir);
-	assert_non_null(f = fopen(path, "w"));
-	fputs(rows, f);
-	assert_int_equal(fclose(f), 0);
-	o.overlay = dir;
-	diags_init(&dl);
-	d = dataset_load(&o, &dl);
-	assert_non_null(d);
-	assert_int_equal(dl.errors, 0);
-	diags_done(&dl);
+	write_file(path, dir, "efficiency.csv", rows);
+	d = load_overlay(dir);
 	h100 = dataset_find(d, DS_HARDWARE, "nvidia-h100");
 	b100 = dataset_find(d, DS_HARDWARE, "nvidia-b100");
 	a100 = dataset_find(d, DS_HARDWARE, "nvidia-a100");
@@ -347,32 +365,18 @@ test_validate_calibrating(void **state)
 	    "t-cal,nvidia-h100,allreduce_latency_us,,,6,us,"
 	    "stas00-ml-eng-accelerator,calibrated on measurement cal-1: a "
 	    "test\n";
-	struct dataset_opts o = { NULL, NULL, NULL };
 	struct calc_summary s0, s1;
 	struct dataset *d;
-	struct diags dl;
 	struct grid *g;
 	char dir[] = "/tmp/accelscope-test-XXXXXX", mpath[64], epath[64];
 	const char *note;
-	FILE *f;
 
 	(void)state;
 	grid_free(calc_validate(ds, 50, &s0, NULL));
 	assert_non_null(mkdtemp(dir));
-	snprintf(mpath, sizeof mpath, "%s/measurements.csv", dir);
-	snprintf(epath, sizeof epath, "%s/efficiency.csv", dir);
-	assert_non_null(f = fopen(mpath, "w"));
-	fputs(meas, f);
-	assert_int_equal(fclose(f), 0);
-	assert_non_null(f = fopen(epath, "w"));
-	fputs(eff, f);
-	assert_int_equal(fclose(f), 0);
-	o.overlay = dir;
-	diags_init(&dl);
-	d = dataset_load(&o, &dl);
-	assert_non_null(d);
-	assert_int_equal(dl.errors, 0);
-	diags_done(&dl);
+	write_file(mpath, dir, "measurements.csv", meas);
+	write_file(epath, dir, "efficiency.csv", eff);
+	d = load_overlay(dir);
 
 	g = calc_validate(d, 50, &s1, NULL);
 	assert_int_equal(s1.calibrating, s0.calibrating + 1);
