@@ -359,8 +359,8 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	b = w->batch > 0 ? w->batch : r->max_batch;
 	if (w->batch <= 0 && w->batch_cap > 0 && b > w->batch_cap)
 		b = w->batch_cap;
-	if (w->batch <= 0 && e->max_batch >= 1 && b > e->max_batch)
-		b = e->max_batch;
+	if (w->batch <= 0 && e->max_batch >= 1 && b > floor(e->max_batch))
+		b = floor(e->max_batch);
 	r->fits = r->max_batch >= 1 && b <= r->max_batch;
 	if (b < 1)
 		b = 1;

@@ -201,7 +201,7 @@ test_fit(void **state)
 	/* ... up to the serving software's limit, which a batch asked
 	   for does not meet; a limit above what fits changes nothing. */
 	assert_true(r.max_batch > 100);
-	e.max_batch = 100;
+	e.max_batch = 100.7;
 	assert_int_equal(perf_eval(&h, &llama70, &e, &w, &r, &why), 0);
 	assert_true(r.batch == 100 && r.max_batch > 100 && r.fits);
 	work(&w, 4, 120);
