@@ -500,10 +500,16 @@ calc_has_cost(const struct calc_req *q, const struct perf_result *r)
 	return r->cost_per_mtok > 0 || q->price == 0;
 }
 
+int
+calc_batch_limited(const struct calc_req *q, const struct perf_result *r)
+{
+	return q->w.batch <= 0 && r->fits && r->batch < r->max_batch;
+}
+
 char *
 calc_batch_note(const struct calc_req *q, const struct perf_result *r)
 {
-	if (q->w.batch > 0 || !r->fits || !(r->batch < r->max_batch))
+	if (!calc_batch_limited(q, r))
 		return NULL;
 	return xasprintf("Batch %.0f: the serving software's largest "
 	    "(max_batch, efficiency.csv); %.0f would fit.", r->batch,

@@ -78,10 +78,9 @@ struct grid *calc_grid(const struct dataset *ds, const struct calc_req *q,
     const struct perf_result *r);
 /* One line on what bounds the decode step. Caller frees. */
 char *calc_explain(const struct perf_result *r);
-/*
- * Where batch "max" stopped short of what fits (the serving software's
- * limit), a line that says so; else NULL.  Caller frees.
- */
+/* Whether batch "max" stopped short of what fits: the software's limit. */
+int calc_batch_limited(const struct calc_req *q, const struct perf_result *r);
+/* When calc_batch_limited(), a line that says so; else NULL.  Caller frees. */
 char *calc_batch_note(const struct calc_req *q, const struct perf_result *r);
 /* Whether r has a cost: a price from the dataset, or one q gives (0 too). */
 int calc_has_cost(const struct calc_req *q, const struct perf_result *r);

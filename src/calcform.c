@@ -178,8 +178,7 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 			return xasprintf("%.0f", q->w.batch);
 		if (raw || !f->ok)
 			return xstrdup("max");
-		/* Short of what fits: the serving software's limit. */
-		return f->r.fits && f->r.batch < f->r.max_batch ?
+		return calc_batch_limited(q, &f->r) ?
 		    xasprintf("max (%.0f, software limit)", f->r.batch) :
 		    xasprintf("max (%.0f)", f->r.batch);
 	case CF_PROMPT:
