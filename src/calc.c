@@ -88,6 +88,10 @@ calc_req_check(const struct dataset *ds, const struct calc_req *q,
 	else if ((unsigned)w->wprec >= PREC_N ||
 	    (unsigned)w->kvprec >= PREC_N || (unsigned)w->aprec >= PREC_N)
 		*why = "unknown precision";
+	else if (q->software != NULL && *q->software != '\0' &&
+	    !calc_software_known(ds, q->software))
+		*why = "software: not one that efficiency.csv or "
+		    "measurements.csv names";
 	return *why != NULL ? -1 : 0;
 }
 
@@ -191,41 +195,59 @@ curve_add(struct curve *c, double tokens, double mfu, long row)
 		c->first = row;
 }
 
-/*
- * One pass over efficiency.csv.  For each quantity the row that applies is
- * the first scoped to the chip, else to its category, else to "any"; within
- * a scope, one at precision p (kvp for attention's bandwidth, which reads
- * the KV cache) before one at any precision.  The curve of decode
- * efficiency is the points (rows of mfu_decode with tokens, at p) of the
- * first of those scopes that has any.
- */
-void
-calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
-    enum perf_prec kvp, struct perf_eff *e, const char **src)
+/* Whether row i of efficiency.csv is scoped to hardware hw: its id, its
+   category or "any".  Which of the three, 0 to 2, or 3 for none. */
+static size_t
+eff_scope(const struct dataset *ds, size_t i, size_t hw)
 {
 	const char *scopes[3] = { dataset_field(ds, DS_HARDWARE, hw, HW_ID),
 	    dataset_field(ds, DS_HARDWARE, hw, HW_CATEGORY), "any" };
-	const char *pn = perf_prec_name(p), *f;
-	size_t n = dataset_count(ds, DS_EFFICIENCY), i, k, s, rank;
-	size_t best[NELEM(quantities)];	/* 2 * scope + (no precision) */
+	const char *f = dataset_field(ds, DS_EFFICIENCY, i, EF_SCOPE);
+	size_t s;
+
+	for (s = 0; s < 3 && strcmp(f, scopes[s]) != 0; s++)
+		;
+	return s;
+}
+
+/*
+ * One pass over efficiency.csv.  For each quantity the row that applies is
+ * the first that names software sw, else the first that names none; among
+ * those, the first scoped to the chip, else to its category, else to
+ * "any"; within a scope, one at precision p (kvp for attention's
+ * bandwidth, which reads the KV cache) before one at any precision.  The
+ * curve of decode efficiency is the points (rows of mfu_decode with
+ * tokens, at p) of the first of those groups that has any.
+ */
+void
+calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
+    enum perf_prec kvp, const char *sw, struct perf_eff *e, const char **src)
+{
+	const char *pn = perf_prec_name(p), *f, *fsw;
+	size_t n = dataset_count(ds, DS_EFFICIENCY), i, k, s, g, rank;
+	/* 6 * (names no software) + 2 * scope + (no precision) */
+	size_t best[NELEM(quantities)];
 	long row[NELEM(quantities)];
-	struct curve cv[3];
+	struct curve cv[6];	/* by 3 * (names no software) + scope */
 	double v[NELEM(quantities)];
 
+	if (sw == NULL)
+		sw = "";
 	for (k = 0; k < NELEM(quantities); k++) {
-		best[k] = 2 * 3;	/* past every scope */
+		best[k] = 2 * 6;	/* past every group */
 		row[k] = -1;
 	}
-	for (s = 0; s < 3; s++) {
-		cv[s].n = 0;
-		cv[s].first = -1;
+	for (g = 0; g < 6; g++) {
+		cv[g].n = 0;
+		cv[g].first = -1;
 	}
 	for (i = 0; i < n; i++) {
-		f = dataset_field(ds, DS_EFFICIENCY, i, EF_SCOPE);
-		for (s = 0; s < 3 && strcmp(f, scopes[s]) != 0; s++)
-			;
-		if (s == 3)
+		if ((s = eff_scope(ds, i, hw)) == 3)
 			continue;
+		fsw = dataset_field(ds, DS_EFFICIENCY, i, EF_SOFTWARE);
+		if (*fsw != '\0' && strcmp(fsw, sw) != 0)
+			continue;
+		g = 3 * (*fsw == '\0') + s;
 		f = dataset_field(ds, DS_EFFICIENCY, i, EF_QUANTITY);
 		for (k = 0; k < NELEM(quantities) &&
 		    strcmp(f, quantities[k].quantity) != 0; k++)
@@ -237,16 +259,16 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 		if (*dataset_field(ds, DS_EFFICIENCY, i, EF_TOKENS) != '\0') {
 			/* A point on a curve, not a figure on its own. */
 			if (k == Q_MFU_DECODE && strcmp(f, pn) == 0)
-				curve_add(&cv[s], num(ds, DS_EFFICIENCY, i,
+				curve_add(&cv[g], num(ds, DS_EFFICIENCY, i,
 				    EF_TOKENS), num(ds, DS_EFFICIENCY, i,
 				    EF_VALUE), (long)i);
 			continue;
 		}
 		if (*f == '\0')
-			rank = 2 * s + 1;
+			rank = 2 * g + 1;
 		else if (strcmp(f, k == Q_MBU_ATTENTION ?
 		    perf_prec_name(kvp) : pn) == 0)
-			rank = 2 * s;
+			rank = 2 * g;
 		else
 			continue;
 		if (rank < best[k]) {
@@ -264,16 +286,16 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	e->mfu = v[CALC_MFU];
 	e->mfu_decode = v[1] >= 0 ? v[1] : v[CALC_MFU];
 	e->ncurve = 0;
-	for (s = 0; s < 3 && cv[s].n == 0; s++)
+	for (g = 0; g < 6 && cv[g].n == 0; g++)
 		;
-	if (s < 3) {
-		e->ncurve = cv[s].n;
-		memcpy(e->curve_tokens, cv[s].tokens, cv[s].n *
-		    sizeof *cv[s].tokens);
-		memcpy(e->curve_mfu, cv[s].mfu, cv[s].n * sizeof *cv[s].mfu);
+	if (g < 6) {
+		e->ncurve = cv[g].n;
+		memcpy(e->curve_tokens, cv[g].tokens, cv[g].n *
+		    sizeof *cv[g].tokens);
+		memcpy(e->curve_mfu, cv[g].mfu, cv[g].n * sizeof *cv[g].mfu);
 		if (src != NULL)
 			src[Q_MFU_DECODE] = dataset_field(ds, DS_EFFICIENCY,
-			    (size_t)cv[s].first, EF_ID);
+			    (size_t)cv[g].first, EF_ID);
 	}
 	e->mbu = v[CALC_MBU];
 	e->link = v[3];
@@ -286,6 +308,49 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 	e->max_batch = v[CALC_MAX_BATCH];
 }
 
+int
+calc_software_known(const struct dataset *ds, const char *sw)
+{
+	size_t i;
+
+	for (i = 0; i < dataset_count(ds, DS_EFFICIENCY); i++)
+		if (strcmp(dataset_field(ds, DS_EFFICIENCY, i, EF_SOFTWARE),
+		    sw) == 0)
+			return *sw != '\0';
+	for (i = 0; i < dataset_count(ds, DS_MEASUREMENTS); i++)
+		if (strcmp(dataset_field(ds, DS_MEASUREMENTS, i, MS_SOFTWARE),
+		    sw) == 0)
+			return *sw != '\0';
+	return 0;
+}
+
+size_t
+calc_softwares(const struct dataset *ds, long hw, const char **out,
+    size_t max)
+{
+	size_t i, k, n = 0;
+	const char *sw;
+
+	for (i = 0; i < dataset_count(ds, DS_EFFICIENCY); i++) {
+		sw = dataset_field(ds, DS_EFFICIENCY, i, EF_SOFTWARE);
+		if (*sw == '\0' || (hw >= 0 && eff_scope(ds, i,
+		    (size_t)hw) == 3))
+			continue;
+		/* Once each: seen among the rows before this one? */
+		for (k = 0; k < i; k++)
+			if (strcmp(dataset_field(ds, DS_EFFICIENCY, k,
+			    EF_SOFTWARE), sw) == 0 && (hw < 0 ||
+			    eff_scope(ds, k, (size_t)hw) < 3))
+				break;
+		if (k < i)
+			continue;
+		if (n < max)
+			out[n] = sw;
+		n++;
+	}
+	return n;
+}
+
 /* The model's inputs for request q. */
 static void
 inputs(const struct dataset *ds, const struct calc_req *q, struct perf_hw *h,
@@ -293,7 +358,8 @@ inputs(const struct dataset *ds, const struct calc_req *q, struct perf_hw *h,
 {
 	calc_hw(ds, q->hw, h);
 	calc_model(ds, q->model, m);
-	calc_eff(ds, q->hw, q->w.aprec, q->w.kvprec, e, NULL);
+	calc_eff(ds, q->hw, q->w.aprec, q->w.kvprec, q->software, e,
+	    NULL);
 	if (q->mfu >= 0) {
 		e->mfu = e->mfu_decode = q->mfu;
 		e->ncurve = 0;
@@ -422,6 +488,7 @@ calc_grid(const struct dataset *ds, const struct calc_req *q,
 	grid_column(g, 2, "unit", GRID_TEXT);
 	kvs(g, "hardware", dataset_field(ds, DS_HARDWARE, q->hw, HW_ID));
 	kvs(g, "model", dataset_field(ds, DS_MODELS, q->model, MOD_ID));
+	kvs(g, "software", q->software != NULL ? q->software : "");
 	kvs(g, "fits", r->fits ? "true" : "false");
 	kv(g, "chips", "", "%.0f", r->chips);
 	kv(g, "chips_needed", "", "%.0f", r->chips_needed);
@@ -735,6 +802,7 @@ predict(const struct dataset *ds, size_t i, double *pred, const char **why)
 		return -1;
 	}
 	calc_req_init(&q, (size_t)hw, (size_t)mo);
+	q.software = dataset_field(ds, DS_MEASUREMENTS, i, MS_SOFTWARE);
 	p = *prec ? perf_prec_by_name(prec) : PREC_BF16;
 	q.w.wprec = q.w.aprec = (enum perf_prec)p;
 	q.w.kvprec = perf_prec_bytes((enum perf_prec)p) >= 1 ?

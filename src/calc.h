@@ -19,6 +19,9 @@ struct calc_req {
 	size_t		 model;
 	struct perf_work w;
 	double		 mfu, mbu, overhead_us, price;
+	/* The serving software whose efficiency rows apply, or NULL; it
+	   points into the dataset or at text that outlives the request. */
+	const char	*software;
 };
 
 /* Defaults: batch 1, prompt 1024, output 256, bf16 throughout. */
@@ -30,9 +33,11 @@ void calc_req_init(struct calc_req *q, size_t hw, size_t model);
  * 1,000,000; batch 0 (the largest that fits) or a whole number up to
  * 1,000,000,000, and so are prompt and output tokens; mfu and mbu
  * fractions in (0, 1]; overhead_us and price at most 10,000,000; known
- * precisions.  Negative mfu, mbu, overhead_us and price keep the
- * dataset's.  The command line and the fuzzers check requests here
- * before calc_run().  Returns 0, or -1 with why (static text).
+ * precisions; a software that efficiency.csv or measurements.csv names
+ * (calc_software_known()), or none.  Negative mfu, mbu, overhead_us and
+ * price keep the dataset's.  The command line and the fuzzers check
+ * requests here before calc_run().  Returns 0, or -1 with why (static
+ * text).
  */
 int calc_req_check(const struct dataset *ds, const struct calc_req *q,
     const char **why);
@@ -43,18 +48,32 @@ void calc_model(const struct dataset *ds, size_t model, struct perf_model *m);
 
 /*
  * The efficiencies for hardware hw at precision p (attention's bandwidth
- * at the KV cache's, kvp): for each quantity the first efficiency.csv row
- * whose scope is the chip's id (at the precision, then at any), else its
- * category, else "any".  src[k], when not NULL, gets the id of the row
- * used for each of the CALC_NEFF quantities, in calc.c's order (NULL where
- * none applied and a built-in fallback did).
+ * at the KV cache's, kvp), on serving software sw (NULL or "": none named):
+ * for each quantity the first efficiency.csv row whose scope is the chip's
+ * id (at the precision, then at any), else its category, else "any";
+ * rows that name sw come before rows that name no software, and rows that
+ * name another software never apply.  src[k], when not NULL, gets the id
+ * of the row used for each of the CALC_NEFF quantities, in calc.c's order
+ * (NULL where none applied and a built-in fallback did).
  */
 #define CALC_NEFF	11
 /* The src[] indices the calculator's form shows. */
 enum { CALC_MFU = 0, CALC_MBU = 2, CALC_OVERHEAD = 5, CALC_SEQ_OVERHEAD = 9,
     CALC_MAX_BATCH = 10 };
 void calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
-    enum perf_prec kvp, struct perf_eff *e, const char **src);
+    enum perf_prec kvp, const char *sw, struct perf_eff *e,
+    const char **src);
+
+/* Whether efficiency.csv or measurements.csv names software sw. */
+int calc_software_known(const struct dataset *ds, const char *sw);
+/*
+ * The software names efficiency.csv gives for hardware hw (rows scoped to
+ * the chip, its category or "any"; every row when hw is -1), each once, in
+ * file order: up to max of them into out, which point into the dataset.
+ * Returns how many there are.
+ */
+size_t calc_softwares(const struct dataset *ds, long hw, const char **out,
+    size_t max);
 
 /* Evaluate the request.  0, or -1 with why. */
 int calc_run(const struct dataset *ds, const struct calc_req *q,

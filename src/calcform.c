@@ -9,7 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "xmalloc.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct {
 	const char *label, *hint;
@@ -38,6 +41,8 @@ static const struct {
 	    "efficiency.csv" },
 	{ "Overhead", "serving stack's time per step, microseconds; auto: "
 	    "efficiency.csv" },
+	{ "Software", "the serving software whose efficiency.csv rows apply "
+	    "before the general ones" },
 };
 
 const char *
@@ -96,8 +101,8 @@ calcform_update(struct calcform *f)
 		return;
 	}
 	calc_hw(ds, f->q.hw, &f->hw);
-	calc_eff(ds, f->q.hw, f->q.w.aprec, f->q.w.kvprec, &f->eff,
-	    f->eff_src);
+	calc_eff(ds, f->q.hw, f->q.w.aprec, f->q.w.kvprec, f->q.software,
+	    &f->eff, f->eff_src);
 	f->ok = calc_run(ds, &f->q, &f->r, &f->why) == 0;
 	if (!f->ok)
 		return;
@@ -111,6 +116,20 @@ calcform_update(struct calcform *f)
 	f->sc.requests = 1000;
 	f->sc.seed = 1;
 	f->sim_ok = calc_sim(ds, &f->q, &f->sc, &f->sr, &f->sim_why) == 0;
+}
+
+/* Whether efficiency.csv has rows of software sw for the form's chip. */
+static int
+software_here(const struct calcform *f, const char *sw)
+{
+	const char *names[64];
+	size_t n = calc_softwares(f->ds, (long)f->q.hw, names, NELEM(names)),
+	    i;
+
+	for (i = 0; i < n && i < NELEM(names); i++)
+		if (strcmp(names[i], sw) == 0)
+			return 1;
+	return 0;
 }
 
 /* "0.55 (efficiency.csv)" or the override, with its unit. */
@@ -206,6 +225,13 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 	case CF_MBU:
 		return eff_value(q->mbu, f->eff.mbu, f->eff_src[CALC_MBU], 1,
 		    "", raw);
+	case CF_SOFTWARE:
+		if (q->software == NULL)
+			return xstrdup("default");
+		/* A software with no rows for this chip changes nothing. */
+		if (!raw && !software_here(f, q->software))
+			return xasprintf("%s (no rows here)", q->software);
+		return xstrdup(q->software);
 	case CF_OVERHEAD:
 	default:
 		/* The host's part per sequence, where the chip has one. */
@@ -245,6 +271,28 @@ static double
 clamp(double v, double lo, double hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/*
+ * The next or previous of: the default, then each software efficiency.csv
+ * has rows of for this chip.  One the chip has no rows of steps to the
+ * first (or, backwards, the last).
+ */
+static void
+step_software(struct calcform *f, int dir)
+{
+	const char *names[64];
+	size_t n = calc_softwares(f->ds, (long)f->q.hw, names, NELEM(names)),
+	    cur = 0, i;
+
+	n = n < NELEM(names) ? n : NELEM(names);
+	if (f->q.software != NULL)
+		for (i = 0; i < n; i++)
+			if (strcmp(names[i], f->q.software) == 0)
+				cur = i + 1;
+	/* Positions: 0 the default, i + 1 names[i]. */
+	cur = (cur + (dir > 0 ? 1 : n)) % (n + 1);
+	f->q.software = cur == 0 ? NULL : names[cur - 1];
 }
 
 void
@@ -335,6 +383,9 @@ calcform_adjust(struct calcform *f, enum calcform_field k, int dir)
 		v = q->mbu >= 0 ? q->mbu : f->eff.mbu;
 		q->mbu = clamp(round((v + 0.05 * dir) * 100) / 100, 0.05, 1);
 		break;
+	case CF_SOFTWARE:
+		step_software(f, dir);
+		break;
 	case CF_OVERHEAD:
 	default:
 		v = q->overhead_us >= 0 ? q->overhead_us : f->eff.overhead_s *
@@ -382,6 +433,40 @@ is_auto(const char *s)
 {
 	return *s == '\0' || strcasecmp(s, "auto") == 0 ||
 	    strcasecmp(s, "max") == 0 || strcasecmp(s, "default") == 0;
+}
+
+/*
+ * The software named t (any case), else the one whose name holds it, of
+ * those efficiency.csv names; "default" (or auto, or nothing) for none.
+ */
+static void
+set_software(struct calcform *f, const char *t, char **err)
+{
+	const char *names[64], *hit = NULL;
+	size_t n = calc_softwares(f->ds, -1, names, NELEM(names)), i;
+	struct buf b;
+
+	n = n < NELEM(names) ? n : NELEM(names);
+	if (is_auto(t)) {
+		f->q.software = NULL;
+		return;
+	}
+	for (i = 0; i < n && hit == NULL; i++)
+		if (strcasecmp(names[i], t) == 0)
+			hit = names[i];
+	for (i = 0; i < n && hit == NULL; i++)
+		if (holds(names[i], t))
+			hit = names[i];
+	if (hit != NULL) {
+		f->q.software = hit;
+		return;
+	}
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s, ", names[i]);
+	*err = xasprintf("Software: %sor default; not \"%s\"", b.s != NULL ?
+	    b.s : "", t);
+	buf_done(&b);
 }
 
 int
@@ -484,6 +569,9 @@ calcform_set(struct calcform *f, enum calcform_field k, const char *text,
 			f->rate = v;
 		else
 			f->max_wait_ms = v;
+		break;
+	case CF_SOFTWARE:
+		set_software(f, t, err);
 		break;
 	case CF_PRICE:
 	case CF_MFU:

@@ -27,6 +27,7 @@ enum calcform_field {
 	CF_MFU,
 	CF_MBU,
 	CF_OVERHEAD,
+	CF_SOFTWARE,
 	CF_N
 };
 

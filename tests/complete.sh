@@ -163,6 +163,10 @@ add calc-precision 'accelscope calc --precision ' "$(sorted $precs)"
 add calc-kv-precision 'accelscope calc --kv-precision fp' 'fp16 fp32 fp4 fp8'
 add calc-strategy 'accelscope calc --strategy ' 'continuous dynamic static'
 add calc-batch 'accelscope calc --batch ' max
+add calc-software 'accelscope calc --software ' \
+    "$(sorted default $(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++)
+    if ($i == "software") c = i } NR > 1 && $c != "" { print $c }' \
+    dataset/efficiency.csv | sort -u))"
 add calc-number 'accelscope calc --rate ' ''
 add rank-by 'accelscope rank --by ' 'cost latency throughput'
 add show-id 'accelscope show nvidia-h10' nvidia-h100

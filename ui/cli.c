@@ -945,7 +945,8 @@ cli_usage(FILE *fp)
 "                       first, the best of each metric, conflicts\n"
 "  calc --hw ID --model ID [--chips N] [--batch N|max] [--prompt N]\n"
 "       [--output N] [--precision P] [--kv-precision P] [--price USD]\n"
-"       [--mfu F] [--mbu F] [--overhead-us US] [--sweep] [--format F]\n"
+"       [--mfu F] [--mbu F] [--overhead-us US] [--software NAME]\n"
+"       [--sweep] [--format F]\n"
 "       [--strategy static|dynamic|continuous --rate REQ_PER_S\n"
 "        [--max-wait MS] [--requests N] [--seed N]]\n"
 "                       latency, throughput, cost and energy of serving\n"
@@ -1029,7 +1030,8 @@ opt_prec(const char *cmd, const char *name, const char *v,
 	{ "precision", 1, NULL, 0 }, { "kv-precision", 1, NULL, 0 }, \
 	{ "act-precision", 1, NULL, 0 }, { "price", 1, NULL, 0 }, \
 	{ "mfu", 1, NULL, 0 }, { "mbu", 1, NULL, 0 }, \
-	{ "overhead-us", 1, NULL, 0 }, { "format", 1, NULL, 0 }, \
+	{ "overhead-us", 1, NULL, 0 }, { "software", 1, NULL, 0 }, \
+	{ "format", 1, NULL, 0 }, \
 	{ "data", 1, NULL, 0 }
 
 /* The model with id (NULL: none given), or -1 after a message. */
@@ -1042,6 +1044,40 @@ find_model(const char *cmd, const struct dataset *ds, const char *id)
 		return -1;
 	}
 	return find_row(cmd, ds, DS_MODELS, id);
+}
+
+/*
+ * The software named v, as efficiency.csv or measurements.csv names it, into
+ * *out; "default" for none.  -1 after a message that lists those with
+ * efficiency figures.
+ */
+static int
+find_software(const char *cmd, const struct dataset *ds, const char *v,
+    const char **out)
+{
+	const char *names[64];
+	size_t n = calc_softwares(ds, -1, names, NELEM(names)), i;
+	struct buf b;
+	char *e;
+
+	if (strcmp(v, "default") == 0) {
+		*out = NULL;
+		return 0;
+	}
+	if (calc_software_known(ds, v)) {
+		*out = v;
+		return 0;
+	}
+	buf_init(&b);
+	for (i = 0; i < n && i < NELEM(names); i++)
+		buf_printf(&b, "%s, ", names[i]);
+	e = text_escape(v);
+	cli_errorf("accelscope %s: --software \"%s\": no efficiency or "
+	    "measurement row names it (%sor default)\n", cmd, e,
+	    b.s != NULL ? b.s : "");
+	free(e);
+	buf_done(&b);
+	return -1;
 }
 
 /* Fill q from the workload options; need_hw for calc.  -1 after a message. */
@@ -1097,6 +1133,9 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	    "kv-precision"), &q->w.kvprec) != 0 ||
 	    opt_prec(cmd, "act-precision", opt_value(opts, nopts,
 	    "act-precision"), &q->w.aprec) != 0)
+		return -1;
+	if ((v = opt_value(opts, nopts, "software")) != NULL &&
+	    find_software(cmd, ds, v, &q->software) != 0)
 		return -1;
 	if (calc_req_check(ds, q, &why) != 0) {
 		cli_errorf("accelscope %s: %s\n", cmd, why);

@@ -91,7 +91,7 @@ main(void)
 	/* The model alone, inputs prepared. */
 	calc_hw(ds, q.hw, &h);
 	calc_model(ds, q.model, &m);
-	calc_eff(ds, q.hw, q.w.aprec, q.w.kvprec, &e, NULL);
+	calc_eff(ds, q.hw, q.w.aprec, q.w.kvprec, q.software, &e, NULL);
 	for (k = 0; k < REPS; k++) {
 		double t0 = now();
 

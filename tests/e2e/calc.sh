@@ -93,6 +93,20 @@ keys g Enter C-u nvidia-gb200 Enter
 expect "Overhead    29.4 us/seq (efficiency.csv)"
 resize 120 44
 
+# The serving software: on Cerebras, the August 2024 release's figures
+# (slower), then back to the default, the current release's.
+keys g Enter C-u cerebras-wse-3 Enter
+expect "Hardware    cerebras-wse-3"
+keys j Enter C-u llama-3.1-70b Enter j j j j j Enter C-u 1 Enter
+expect "Batch       1"
+expect "Software    default"
+keys G l
+expect "Software    cerebras-inference-2024-08"
+expect "449.4 tokens/s per user"
+keys h
+expect "Software    default"
+expect "2088 tokens/s per user"
+
 # A chip that cannot hold the model says so.
 keys g Enter C-u apple-neural-engine Enter
 expect "Hardware    apple-neural-engine"

@@ -232,6 +232,8 @@ show(const struct calc_req *q, unsigned strategy, double rate,
 		fprintf(stderr, " --overhead-us %.17g", q->overhead_us);
 	if (q->price >= 0)
 		fprintf(stderr, " --price %.17g", q->price);
+	if (q->software != NULL)
+		fprintf(stderr, " --software %s", q->software);
 	if (strategy < SIM_N)
 		fprintf(stderr, " --strategy %s --rate %.17g --max-wait %.17g "
 		    "--requests %zu --seed %llu",
@@ -254,8 +256,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct grid *g;
 	const char *why;
 	double rate = 4, wait_ms = 20;
-	unsigned strategy, rank_by;
-	size_t hw, model;
+	unsigned strategy, rank_by, sw;
+	size_t hw, model, nsw;
+	const char *names[16];
 	char *ex;
 
 	hw = bits(&in, 2) % nhw;
@@ -280,6 +283,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sc.requests = 1 + bits(&in, 2) % FUZZ_REQUESTS;
 	sc.seed = bits(&in, 8);
 	rank_by = byte(&in) % 3;
+	/* None, or one of the software names efficiency.csv gives. */
+	sw = byte(&in);
+	nsw = calc_softwares(ds, -1, names, 16);
+	if (sw > 0 && nsw > 0)
+		q.software = names[(sw - 1) % (nsw < 16 ? nsw : 16)];
 	if ((double)sc.requests * q.w.output > FUZZ_WORK)
 		sc.requests = q.w.output >= FUZZ_WORK ? 1 :
 		    (size_t)(FUZZ_WORK / q.w.output);

@@ -182,7 +182,7 @@ test_eff_lookup(void **state)
 	assert_true(h100 >= 0 && b100 >= 0 && a100 >= 0);
 
 	/* The chip's own row at bf16 beats its row at any precision. */
-	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, &e, src);
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, NULL, &e, src);
 	assert_float_equal(e.mfu, 0.44, 1e-12);
 	assert_string_equal(src[0], "t3");
 	/* No chip row at bf16 for the curve: the category's, in order. */
@@ -192,38 +192,134 @@ test_eff_lookup(void **state)
 	assert_float_equal(e.curve_tokens[1], 1024, 0);
 	assert_string_equal(src[1], "t4");
 	/* At fp8: the chip's bundled row at any precision comes first. */
-	calc_eff(d, (size_t)h100, PREC_FP8, PREC_FP8, &e, src);
+	calc_eff(d, (size_t)h100, PREC_FP8, PREC_FP8, NULL, &e, src);
 	assert_string_equal(src[0], "nvidia-h100-mfu-prefill-1");
 	assert_int_equal(e.ncurve, 1);
 	assert_float_equal(e.curve_mfu[0], 0.05, 1e-12);
 	/* B100 has no row of its own: the category's at bf16. */
-	calc_eff(d, (size_t)b100, PREC_BF16, PREC_BF16, &e, src);
+	calc_eff(d, (size_t)b100, PREC_BF16, PREC_BF16, NULL, &e, src);
 	assert_float_equal(e.mfu, 0.22, 1e-12);
 	assert_int_equal(e.ncurve, 2);
 	/* At fp16 neither: the bundled "any" row, then no curve. */
-	calc_eff(d, (size_t)b100, PREC_FP16, PREC_FP16, &e, src);
+	calc_eff(d, (size_t)b100, PREC_FP16, PREC_FP16, NULL, &e, src);
 	assert_string_equal(src[0], "any-mfu-prefill-1");
 	assert_int_equal(e.ncurve, 0);
 	/* Attention's bandwidth goes by the KV cache's precision. */
-	calc_eff(d, (size_t)b100, PREC_BF16, PREC_FP8, &e, src);
+	calc_eff(d, (size_t)b100, PREC_BF16, PREC_FP8, NULL, &e, src);
 	assert_float_equal(e.mbu_attention, 0.7, 1e-12);
 	assert_string_equal(src[8], "t7");
-	calc_eff(d, (size_t)b100, PREC_FP8, PREC_BF16, &e, src);
+	calc_eff(d, (size_t)b100, PREC_FP8, PREC_BF16, NULL, &e, src);
 	assert_true(e.mbu_attention == 0 && src[8] == NULL);
 	/* No host cost per sequence but where a row gives one. */
 	assert_true(e.seq_overhead_s == 0 && src[CALC_SEQ_OVERHEAD] == NULL);
-	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, &e, src);
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, NULL, &e, src);
 	assert_float_equal(e.seq_overhead_s, 25e-6, 1e-15);
 	assert_string_equal(src[CALC_SEQ_OVERHEAD], "t8");
 	/* A limit on the batch: H100's bundled row, B100's from t9, and
 	   none where no row gives one. */
 	assert_float_equal(e.max_batch, 4096, 0);
 	assert_string_equal(src[CALC_MAX_BATCH], "nvidia-h100-max-batch-1");
-	calc_eff(d, (size_t)b100, PREC_BF16, PREC_BF16, &e, src);
+	calc_eff(d, (size_t)b100, PREC_BF16, PREC_BF16, NULL, &e, src);
 	assert_float_equal(e.max_batch, 300, 0);
 	assert_string_equal(src[CALC_MAX_BATCH], "t9");
-	calc_eff(d, (size_t)a100, PREC_BF16, PREC_BF16, &e, src);
+	calc_eff(d, (size_t)a100, PREC_BF16, PREC_BF16, NULL, &e, src);
 	assert_true(e.max_batch == 0 && src[CALC_MAX_BATCH] == NULL);
+	dataset_free(d);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/*
+ * Software: a row that names the run's software comes before one that
+ * names none, even one scoped more narrowly; a row that names another
+ * software never applies; the names are listed once each, for the chip or
+ * for all; calc_req_check() takes only names the dataset gives.
+ */
+static void
+test_eff_software(void **state)
+{
+	static const char rows[] =
+	    "id,scope,quantity,precision,tokens,software,value,unit,source\n"
+	    "s1,GPU,mfu_prefill,,,eng-a,0.31,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "s2,nvidia-h100,mfu_prefill,bf16,,eng-b,0.32,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "s3,any,step_overhead_us,,,eng-a,777,us,"
+	    "stas00-ml-eng-accelerator\n"
+	    "s4,GPU,mfu_decode,bf16,64,eng-a,0.03,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "s5,GPU,mfu_decode,bf16,512,eng-a,0.3,fraction,"
+	    "stas00-ml-eng-accelerator\n"
+	    "s6,cerebras-wse-3,mfu_prefill,,,eng-a,0.33,fraction,"
+	    "stas00-ml-eng-accelerator\n";
+	struct dataset *d;
+	struct perf_eff e, base;
+	struct calc_req q;
+	const char *src[CALC_NEFF], *names[4], *why;
+	char dir[] = "/tmp/accelscope-test-XXXXXX", path[64];
+	long h100, wse;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	write_file(path, dir, "efficiency.csv", rows);
+	d = load_overlay(dir);
+	h100 = dataset_find(d, DS_HARDWARE, "nvidia-h100");
+	wse = dataset_find(d, DS_HARDWARE, "cerebras-wse-3");
+	assert_true(h100 >= 0 && wse >= 0);
+
+	/* None named: the bundled rows, as before. */
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, NULL, &base, src);
+	assert_string_equal(src[0], "nvidia-h100-mfu-prefill-1");
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, "", &e, src);
+	assert_string_equal(src[0], "nvidia-h100-mfu-prefill-1");
+	/* eng-a: its category row beats the chip's own generic one; its
+	   "any" overhead beats the chip's; its curve replaces the chip's. */
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, "eng-a", &e, src);
+	assert_float_equal(e.mfu, 0.31, 1e-12);
+	assert_string_equal(src[0], "s1");
+	assert_float_equal(e.overhead_s, 777e-6, 1e-15);
+	assert_string_equal(src[CALC_OVERHEAD], "s3");
+	assert_int_equal(e.ncurve, 2);
+	assert_float_equal(e.curve_mfu[0], 0.03, 1e-12);
+	assert_string_equal(src[1], "s4");
+	/* What eng-a gives nothing for stays the generic row's. */
+	assert_float_equal(e.mbu, base.mbu, 0);
+	/* eng-b: its own row; s1, s3 and the curve of eng-a do not apply. */
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, "eng-b", &e, src);
+	assert_string_equal(src[0], "s2");
+	assert_float_equal(e.overhead_s, base.overhead_s, 0);
+	assert_int_equal(e.ncurve, base.ncurve);
+	/* At fp8 s2 (bf16) does not apply: the generic rows do. */
+	calc_eff(d, (size_t)h100, PREC_FP8, PREC_FP8, "eng-b", &e, src);
+	assert_string_equal(src[0], "nvidia-h100-mfu-prefill-1");
+	/* A name no row gives: the generic rows. */
+	calc_eff(d, (size_t)h100, PREC_BF16, PREC_BF16, "eng-z", &e, src);
+	assert_string_equal(src[0], "nvidia-h100-mfu-prefill-1");
+
+	/* Names, once each, in file order: for H100 the bundled Cerebras
+	   one is not among them. */
+	assert_int_equal(calc_softwares(d, h100, names, 4), 2);
+	assert_string_equal(names[0], "eng-a");
+	assert_string_equal(names[1], "eng-b");
+	assert_int_equal(calc_softwares(d, wse, names, 4), 2);
+	assert_string_equal(names[0], "cerebras-inference-2024-08");
+	assert_string_equal(names[1], "eng-a");
+	/* All: more than max are counted, not written. */
+	assert_int_equal(calc_softwares(d, -1, names, 1), 3);
+	assert_string_equal(names[0], "cerebras-inference-2024-08");
+	assert_true(calc_software_known(d, "eng-b"));
+	/* A measurement's name is known too; a name no row gives is not,
+	   nor the empty one. */
+	assert_true(calc_software_known(d, "cerebras-inference-2024-10"));
+	assert_false(calc_software_known(d, "eng-z"));
+	assert_false(calc_software_known(d, ""));
+	calc_req_init(&q, (size_t)h100, 0);
+	q.software = "eng-a";
+	assert_int_equal(calc_req_check(d, &q, &why), 0);
+	q.software = "eng-z";
+	assert_int_equal(calc_req_check(d, &q, &why), -1);
+	assert_string_equal(why, "software: not one that efficiency.csv or "
+	    "measurements.csv names");
 	dataset_free(d);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(dir), 0);
@@ -402,6 +498,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_eff_lookup),
+		cmocka_unit_test(test_eff_software),
 		cmocka_unit_test(test_overhead_override),
 		cmocka_unit_test(test_batch_limit),
 		cmocka_unit_test(test_explain),

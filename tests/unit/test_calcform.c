@@ -157,6 +157,50 @@ test_adjust(void **state)
 	calcform_done(&f);
 }
 
+/*
+ * Software: the default, then each that efficiency.csv has rows of for the
+ * chip; its rows apply first.  On Cerebras the August 2024 software's
+ * per-layer latency is the older, slower one.
+ */
+static void
+test_software(void **state)
+{
+	struct calcform f;
+	double fast;
+
+	(void)state;
+	calcform_init(&f, ds);
+	value_is(&f, CF_SOFTWARE, 0, "default");
+	/* H100 has no software-specific rows: stepping stays on default. */
+	calcform_adjust(&f, CF_SOFTWARE, 1);
+	value_is(&f, CF_SOFTWARE, 0, "default");
+	set_ok(&f, CF_HW, "cerebras-wse-3");
+	set_ok(&f, CF_MODEL, "llama-3.1-70b");
+	assert_true(f.ok);
+	fast = f.r.tokens_per_s_user;
+	calcform_adjust(&f, CF_SOFTWARE, 1);
+	value_is(&f, CF_SOFTWARE, 0, "cerebras-inference-2024-08");
+	assert_true(f.ok);
+	assert_true(f.r.tokens_per_s_user < fast / 4);
+	calcform_adjust(&f, CF_SOFTWARE, 1);
+	value_is(&f, CF_SOFTWARE, 0, "default");
+	assert_true(fabs(f.r.tokens_per_s_user - fast) < 1e-9 * fast);
+	calcform_adjust(&f, CF_SOFTWARE, -1);
+	value_is(&f, CF_SOFTWARE, 1, "cerebras-inference-2024-08");
+	/* Typed: any case, part of a name, or default. */
+	set_ok(&f, CF_SOFTWARE, "default");
+	value_is(&f, CF_SOFTWARE, 1, "default");
+	set_ok(&f, CF_SOFTWARE, "2024-08");
+	value_is(&f, CF_SOFTWARE, 1, "cerebras-inference-2024-08");
+	/* Kept on a chip it has no rows for, which it then leaves as is. */
+	set_ok(&f, CF_HW, "nvidia-h100");
+	value_is(&f, CF_SOFTWARE, 0, "cerebras-inference-2024-08 (no rows "
+	    "here)");
+	value_is(&f, CF_SOFTWARE, 1, "cerebras-inference-2024-08");
+	assert_true(f.ok);
+	calcform_done(&f);
+}
+
 /* Bad text: a message naming the field and the text, nothing changed. */
 static void
 test_bad(void **state)
@@ -188,6 +232,8 @@ test_bad(void **state)
 		    "auto; not \"1.5\"" },
 		{ CF_PRICE, "inf", "Price: a number, 0 or more, or auto; not "
 		    "\"inf\"" },
+		{ CF_SOFTWARE, "vllm-9", "Software: cerebras-inference-2024-08, "
+		    "or default; not \"vllm-9\"" },
 	};
 	struct calcform f;
 	struct calc_req before;
@@ -234,6 +280,7 @@ main(void)
 		cmocka_unit_test(test_recompute),
 		cmocka_unit_test(test_adjust),
 		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_software),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -28,6 +28,14 @@ _accelscope_ids()
 	_accelscope_run list "$1" --columns id --format tsv | tail -n +2
 }
 
+# The serving software names efficiency.csv gives, and "default".
+_accelscope_softwares()
+{
+	_accelscope_run list efficiency --columns software --format tsv |
+	    tail -n +2 | sort -u | grep .
+	echo default
+}
+
 # The column names of a table, or of the CSV file view is given.
 _accelscope_columns()
 {
@@ -71,7 +79,7 @@ _accelscope_argopts()
 	# The workload options of calc and rank; rank refuses --hw.
 	local wl="--model --chips --batch --prompt --output --precision
 	    --kv-precision --act-precision --price --mfu --mbu --overhead-us
-	    --format --data"
+	    --software --format --data"
 
 	case $1 in
 	"") echo "--data --theme --pane --filter" ;;
@@ -154,6 +162,7 @@ _accelscope_value()
 	--colors) _accelscope_words "$pre" "$cur" 0 8 16 256 direct ;;
 	--hw) _accelscope_add "$pre" "$cur" < <(_accelscope_ids hardware) ;;
 	--model) _accelscope_add "$pre" "$cur" < <(_accelscope_ids models) ;;
+	--software) _accelscope_add "$pre" "$cur" < <(_accelscope_softwares) ;;
 	--scenario)
 		_accelscope_add "$pre" "$cur" < <(_accelscope_ids scenarios)
 		;;
