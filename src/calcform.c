@@ -145,6 +145,24 @@ eff_value(double over, double base, const char *src, double scale,
 	    "efficiency.csv" : "built-in");
 }
 
+/* The first efficiency row in use that names the form's software. */
+static const char *
+software_row(const struct calcform *f)
+{
+	size_t k;
+	long r;
+
+	if (f->q.software == NULL)
+		return NULL;
+	for (k = 0; k < CALC_NEFF; k++)
+		if (f->eff_src[k] != NULL && (r = dataset_find(f->ds,
+		    DS_EFFICIENCY, f->eff_src[k])) >= 0 &&
+		    strcmp(dataset_field(f->ds, DS_EFFICIENCY, (size_t)r,
+		    EF_SOFTWARE), f->q.software) == 0)
+			return f->eff_src[k];
+	return NULL;
+}
+
 const char *
 calcform_source(const struct calcform *f, enum calcform_field k)
 {
@@ -158,6 +176,8 @@ calcform_source(const struct calcform *f, enum calcform_field k)
 			return NULL;
 		return f->eff_src[f->eff.seq_overhead_s > 0 ?
 		    CALC_SEQ_OVERHEAD : CALC_OVERHEAD];
+	case CF_SOFTWARE:
+		return software_row(f);
 	default:
 		return NULL;
 	}

@@ -69,7 +69,8 @@ char *calcform_value(const struct calcform *f, enum calcform_field k,
     int raw);
 
 /* The efficiency.csv row id an efficiency field comes from, or NULL
-   (another field, an override, or the built-in fallback). */
+   (another field, an override, or the built-in fallback); for Software,
+   the first row in use that names it. */
 const char *calcform_source(const struct calcform *f, enum calcform_field k);
 
 /* Step the field: the next or previous choice, or double / halve a

@@ -103,6 +103,7 @@ expect "Software    default"
 keys G l
 expect "Software    cerebras-inference-2024-08"
 expect "449.4 tokens/s per user"
+expect "Software: from efficiency.csv row wafer-scale-layer-latency-us-1"
 keys h
 expect "Software    default"
 expect "2088 tokens/s per user"

@@ -178,8 +178,11 @@ test_software(void **state)
 	set_ok(&f, CF_MODEL, "llama-3.1-70b");
 	assert_true(f.ok);
 	fast = f.r.tokens_per_s_user;
+	assert_null(calcform_source(&f, CF_SOFTWARE));
 	calcform_adjust(&f, CF_SOFTWARE, 1);
 	value_is(&f, CF_SOFTWARE, 0, "cerebras-inference-2024-08");
+	assert_string_equal(calcform_source(&f, CF_SOFTWARE),
+	    "wafer-scale-layer-latency-us-1");
 	assert_true(f.ok);
 	assert_true(f.r.tokens_per_s_user < fast / 4);
 	calcform_adjust(&f, CF_SOFTWARE, 1);
@@ -197,6 +200,7 @@ test_software(void **state)
 	value_is(&f, CF_SOFTWARE, 0, "cerebras-inference-2024-08 (no rows "
 	    "here)");
 	value_is(&f, CF_SOFTWARE, 1, "cerebras-inference-2024-08");
+	assert_null(calcform_source(&f, CF_SOFTWARE));
 	assert_true(f.ok);
 	calcform_done(&f);
 }
