@@ -195,13 +195,19 @@ curve_add(struct curve *c, double tokens, double mfu, long row)
 		c->first = row;
 }
 
-/* Whether row i of efficiency.csv is scoped to hardware hw: its id, its
-   category or "any".  Which of the three, 0 to 2, or 3 for none. */
-static size_t
-eff_scope(const struct dataset *ds, size_t i, size_t hw)
+/* The scopes a row may give for hardware hw: its id, its category, any. */
+static void
+hw_scopes(const struct dataset *ds, size_t hw, const char *scopes[3])
 {
-	const char *scopes[3] = { dataset_field(ds, DS_HARDWARE, hw, HW_ID),
-	    dataset_field(ds, DS_HARDWARE, hw, HW_CATEGORY), "any" };
+	scopes[0] = dataset_field(ds, DS_HARDWARE, hw, HW_ID);
+	scopes[1] = dataset_field(ds, DS_HARDWARE, hw, HW_CATEGORY);
+	scopes[2] = "any";
+}
+
+/* Which of scopes row i of efficiency.csv is scoped to, 0 to 2, or 3. */
+static size_t
+eff_scope(const struct dataset *ds, size_t i, const char *const scopes[3])
+{
 	const char *f = dataset_field(ds, DS_EFFICIENCY, i, EF_SCOPE);
 	size_t s;
 
@@ -223,7 +229,7 @@ void
 calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
     enum perf_prec kvp, const char *sw, struct perf_eff *e, const char **src)
 {
-	const char *pn = perf_prec_name(p), *f, *fsw;
+	const char *pn = perf_prec_name(p), *f, *fsw, *scopes[3];
 	size_t n = dataset_count(ds, DS_EFFICIENCY), i, k, s, g, rank;
 	/* 6 * (names no software) + 2 * scope + (no precision) */
 	size_t best[NELEM(quantities)];
@@ -233,6 +239,7 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 
 	if (sw == NULL)
 		sw = "";
+	hw_scopes(ds, hw, scopes);
 	for (k = 0; k < NELEM(quantities); k++) {
 		best[k] = 2 * 6;	/* past every group */
 		row[k] = -1;
@@ -242,7 +249,7 @@ calc_eff(const struct dataset *ds, size_t hw, enum perf_prec p,
 		cv[g].first = -1;
 	}
 	for (i = 0; i < n; i++) {
-		if ((s = eff_scope(ds, i, hw)) == 3)
+		if ((s = eff_scope(ds, i, scopes)) == 3)
 			continue;
 		fsw = dataset_field(ds, DS_EFFICIENCY, i, EF_SOFTWARE);
 		if (*fsw != '\0' && strcmp(fsw, sw) != 0)
@@ -329,18 +336,19 @@ calc_softwares(const struct dataset *ds, long hw, const char **out,
     size_t max)
 {
 	size_t i, k, n = 0;
-	const char *sw;
+	const char *sw, *scopes[3];
 
+	if (hw >= 0)
+		hw_scopes(ds, (size_t)hw, scopes);
 	for (i = 0; i < dataset_count(ds, DS_EFFICIENCY); i++) {
 		sw = dataset_field(ds, DS_EFFICIENCY, i, EF_SOFTWARE);
-		if (*sw == '\0' || (hw >= 0 && eff_scope(ds, i,
-		    (size_t)hw) == 3))
+		if (*sw == '\0' || (hw >= 0 && eff_scope(ds, i, scopes) == 3))
 			continue;
 		/* Once each: seen among the rows before this one? */
 		for (k = 0; k < i; k++)
 			if (strcmp(dataset_field(ds, DS_EFFICIENCY, k,
 			    EF_SOFTWARE), sw) == 0 && (hw < 0 ||
-			    eff_scope(ds, k, (size_t)hw) < 3))
+			    eff_scope(ds, k, scopes) < 3))
 				break;
 		if (k < i)
 			continue;
