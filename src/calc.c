@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "xmalloc.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -320,15 +321,31 @@ calc_software_known(const struct dataset *ds, const char *sw)
 {
 	size_t i;
 
+	if (*sw == '\0')
+		return 0;
 	for (i = 0; i < dataset_count(ds, DS_EFFICIENCY); i++)
 		if (strcmp(dataset_field(ds, DS_EFFICIENCY, i, EF_SOFTWARE),
 		    sw) == 0)
-			return *sw != '\0';
+			return 1;
 	for (i = 0; i < dataset_count(ds, DS_MEASUREMENTS); i++)
 		if (strcmp(dataset_field(ds, DS_MEASUREMENTS, i, MS_SOFTWARE),
 		    sw) == 0)
-			return *sw != '\0';
+			return 1;
 	return 0;
+}
+
+char *
+calc_softwares_text(const struct dataset *ds)
+{
+	const char *names[64];
+	size_t n = calc_softwares(ds, -1, names, NELEM(names)), i;
+	struct buf b;
+
+	buf_init(&b);
+	for (i = 0; i < n && i < NELEM(names); i++)
+		buf_printf(&b, "%s, ", names[i]);
+	buf_puts(&b, "or default");
+	return buf_take(&b);
 }
 
 size_t

@@ -74,6 +74,9 @@ int calc_software_known(const struct dataset *ds, const char *sw);
  */
 size_t calc_softwares(const struct dataset *ds, long hw, const char **out,
     size_t max);
+/* Those names for every chip, as a user may type them: "a, b, or default".
+   Caller frees. */
+char *calc_softwares_text(const struct dataset *ds);
 
 /* Evaluate the request.  0, or -1 with why. */
 int calc_run(const struct dataset *ds, const struct calc_req *q,

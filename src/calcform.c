@@ -9,7 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
 #include "xmalloc.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -118,18 +117,23 @@ calcform_update(struct calcform *f)
 	f->sim_ok = calc_sim(ds, &f->q, &f->sc, &f->sr, &f->sim_why) == 0;
 }
 
-/* Whether efficiency.csv has rows of software sw for the form's chip. */
-static int
-software_here(const struct calcform *f, const char *sw)
+/*
+ * The software names efficiency.csv has rows of for the form's chip, at
+ * most 64, into names; how many.  *at gets sw's place among them plus 1,
+ * or 0 where it is not one (or is NULL).
+ */
+static size_t
+chip_softwares(const struct calcform *f, const char *sw, const char *names[64],
+    size_t *at)
 {
-	const char *names[64];
-	size_t n = calc_softwares(f->ds, (long)f->q.hw, names, NELEM(names)),
-	    i;
+	size_t n = calc_softwares(f->ds, (long)f->q.hw, names, 64), i;
 
-	for (i = 0; i < n && i < NELEM(names); i++)
+	n = n < 64 ? n : 64;
+	*at = 0;
+	for (i = 0; i < n && sw != NULL; i++)
 		if (strcmp(names[i], sw) == 0)
-			return 1;
-	return 0;
+			*at = i + 1;
+	return n;
 }
 
 /* "0.55 (efficiency.csv)" or the override, with its unit. */
@@ -188,6 +192,8 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 {
 	const struct dataset *ds = f->ds;
 	const struct calc_req *q = &f->q;
+	const char *names[64];
+	size_t at;
 
 	if (dataset_count(ds, DS_HARDWARE) == 0 ||
 	    dataset_count(ds, DS_MODELS) == 0)
@@ -249,7 +255,8 @@ calcform_value(const struct calcform *f, enum calcform_field k, int raw)
 		if (q->software == NULL)
 			return xstrdup("default");
 		/* A software with no rows for this chip changes nothing. */
-		if (!raw && !software_here(f, q->software))
+		chip_softwares(f, q->software, names, &at);
+		if (!raw && at == 0)
 			return xasprintf("%s (no rows here)", q->software);
 		return xstrdup(q->software);
 	case CF_OVERHEAD:
@@ -302,14 +309,8 @@ static void
 step_software(struct calcform *f, int dir)
 {
 	const char *names[64];
-	size_t n = calc_softwares(f->ds, (long)f->q.hw, names, NELEM(names)),
-	    cur = 0, i;
+	size_t cur, n = chip_softwares(f, f->q.software, names, &cur);
 
-	n = n < NELEM(names) ? n : NELEM(names);
-	if (f->q.software != NULL)
-		for (i = 0; i < n; i++)
-			if (strcmp(names[i], f->q.software) == 0)
-				cur = i + 1;
 	/* Positions: 0 the default, i + 1 names[i]. */
 	cur = (cur + (dir > 0 ? 1 : n)) % (n + 1);
 	f->q.software = cur == 0 ? NULL : names[cur - 1];
@@ -464,7 +465,7 @@ set_software(struct calcform *f, const char *t, char **err)
 {
 	const char *names[64], *hit = NULL;
 	size_t n = calc_softwares(f->ds, -1, names, NELEM(names)), i;
-	struct buf b;
+	char *all;
 
 	n = n < NELEM(names) ? n : NELEM(names);
 	if (is_auto(t)) {
@@ -481,12 +482,9 @@ set_software(struct calcform *f, const char *t, char **err)
 		f->q.software = hit;
 		return;
 	}
-	buf_init(&b);
-	for (i = 0; i < n; i++)
-		buf_printf(&b, "%s, ", names[i]);
-	*err = xasprintf("Software: %sor default; not \"%s\"", b.s != NULL ?
-	    b.s : "", t);
-	buf_done(&b);
+	all = calc_softwares_text(f->ds);
+	*err = xasprintf("Software: %s; not \"%s\"", all, t);
+	free(all);
 }
 
 int

@@ -1055,10 +1055,7 @@ static int
 find_software(const char *cmd, const struct dataset *ds, const char *v,
     const char **out)
 {
-	const char *names[64];
-	size_t n = calc_softwares(ds, -1, names, NELEM(names)), i;
-	struct buf b;
-	char *e;
+	char *e, *all;
 
 	if (strcmp(v, "default") == 0) {
 		*out = NULL;
@@ -1068,15 +1065,12 @@ find_software(const char *cmd, const struct dataset *ds, const char *v,
 		*out = v;
 		return 0;
 	}
-	buf_init(&b);
-	for (i = 0; i < n && i < NELEM(names); i++)
-		buf_printf(&b, "%s, ", names[i]);
 	e = text_escape(v);
+	all = calc_softwares_text(ds);
 	cli_errorf("accelscope %s: --software \"%s\": no efficiency or "
-	    "measurement row names it (%sor default)\n", cmd, e,
-	    b.s != NULL ? b.s : "");
+	    "measurement row names it (%s)\n", cmd, e, all);
 	free(e);
-	buf_done(&b);
+	free(all);
 	return -1;
 }
 
