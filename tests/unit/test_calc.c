@@ -110,12 +110,6 @@ test_check(void **state)
 	}
 }
 
-/*
- * Which efficiency row applies: the chip's scope before its category's
- * before "any", and within a scope a row at the precision in use before
- * one at any; and the curve from the first scope with points at that
- * precision.  The rows are the user's additions, after the bundled ones.
- */
 /* Write text to dir/name; the path goes to path (64 bytes). */
 static void
 write_file(char *path, const char *dir, const char *name, const char *text)
@@ -145,6 +139,31 @@ load_overlay(const char *dir)
 	return d;
 }
 
+/* efficiency.csv of rows in a new directory dir (a mkdtemp template; the
+   file's path goes to path), over the bundled dataset. */
+static struct dataset *
+eff_overlay(char *dir, char *path, const char *rows)
+{
+	assert_non_null(mkdtemp(dir));
+	write_file(path, dir, "efficiency.csv", rows);
+	return load_overlay(dir);
+}
+
+/* Free d and remove what eff_overlay() made. */
+static void
+eff_overlay_done(struct dataset *d, const char *dir, const char *path)
+{
+	dataset_free(d);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/*
+ * Which efficiency row applies: the chip's scope before its category's
+ * before "any", and within a scope a row at the precision in use before
+ * one at any; and the curve from the first scope with points at that
+ * precision.  The rows are the user's additions, after the bundled ones.
+ */
 static void
 test_eff_lookup(void **state)
 {
@@ -173,9 +192,7 @@ test_eff_lookup(void **state)
 	long h100, b100, a100;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	write_file(path, dir, "efficiency.csv", rows);
-	d = load_overlay(dir);
+	d = eff_overlay(dir, path, rows);
 	h100 = dataset_find(d, DS_HARDWARE, "nvidia-h100");
 	b100 = dataset_find(d, DS_HARDWARE, "nvidia-b100");
 	a100 = dataset_find(d, DS_HARDWARE, "nvidia-a100");
@@ -224,9 +241,7 @@ test_eff_lookup(void **state)
 	assert_string_equal(src[CALC_MAX_BATCH], "t9");
 	calc_eff(d, (size_t)a100, PREC_BF16, PREC_BF16, NULL, &e, src);
 	assert_true(e.max_batch == 0 && src[CALC_MAX_BATCH] == NULL);
-	dataset_free(d);
-	assert_int_equal(unlink(path), 0);
-	assert_int_equal(rmdir(dir), 0);
+	eff_overlay_done(d, dir, path);
 }
 
 /*
@@ -260,9 +275,7 @@ test_eff_software(void **state)
 	long h100, wse;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	write_file(path, dir, "efficiency.csv", rows);
-	d = load_overlay(dir);
+	d = eff_overlay(dir, path, rows);
 	h100 = dataset_find(d, DS_HARDWARE, "nvidia-h100");
 	wse = dataset_find(d, DS_HARDWARE, "cerebras-wse-3");
 	assert_true(h100 >= 0 && wse >= 0);
@@ -320,9 +333,7 @@ test_eff_software(void **state)
 	assert_int_equal(calc_req_check(d, &q, &why), -1);
 	assert_string_equal(why, "software: not one that efficiency.csv or "
 	    "measurements.csv names");
-	dataset_free(d);
-	assert_int_equal(unlink(path), 0);
-	assert_int_equal(rmdir(dir), 0);
+	eff_overlay_done(d, dir, path);
 }
 
 /*
