@@ -642,8 +642,8 @@ calc_explain(const struct perf_result *r)
 		    100 * s->overhead_s / s->total_s);
 	case BOUND_PIPELINE:
 	default:
-		return xasprintf("pipeline-bound: a token crosses %.0f%% of the "
-		    "step in per-layer latency", 100 * s->pipeline_s /
+		return xasprintf("pipeline-bound: a token crosses %.0f%% of "
+		    "the step in per-layer latency", 100 * s->pipeline_s /
 		    s->total_s);
 	}
 }

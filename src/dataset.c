@@ -354,8 +354,8 @@ is_slug(const char *s)
 	if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s))
 		return 0;
 	for (; *s != '\0'; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
-		    strchr("._-", *s) == NULL)
+		if (!islower((unsigned char)*s) &&
+		    !isdigit((unsigned char)*s) && strchr("._-", *s) == NULL)
 			return 0;
 	return 1;
 }
@@ -480,8 +480,8 @@ check_field(const struct field_spec *fs, const char *v, const char *file,
 		}
 		if (fs->check != CHK_POSITIVE && (d != floor(d) || d > 1e15)) {
 			diags_add(dl, DIAG_ERROR, file, line, col,
-			    "%s %s is not a whole number; row skipped", fs->name,
-			    v);
+			    "%s %s is not a whole number; row skipped",
+			    fs->name, v);
 			return -1;
 		}
 		if (fs->check == CHK_WHOLE ? d < 0 : d <= 0) {
@@ -717,8 +717,8 @@ merge_table(struct dataset *ds, enum ds_table t, struct table *tab,
 
 			table_pos(tab, i, nf < ncols ? nf : ncols, &l2, &c2);
 			diags_add(dl, DIAG_ERROR, file, l2, c2,
-			    "row has %zu field%s, the header has %zu; row skipped",
-			    nf, nf == 1 ? "" : "s", ncols);
+			    "row has %zu field%s, the header has %zu; "
+			    "row skipped", nf, nf == 1 ? "" : "s", ncols);
 			continue;
 		}
 		r.v = xcalloc(sc->nfields, sizeof *r.v + sizeof *r.col);
@@ -792,9 +792,9 @@ check_refs(struct dataset *ds, enum ds_table t, struct diags *dl)
 			hint = dataset_suggest(ds, (enum ds_table)ref, r->v[f]);
 			if (hint != NULL)
 				diags_add(dl, DIAG_ERROR, r->file, r->line,
-				    r->col[f], "unknown %s \"%s\" (did you mean "
-				    "%s?); row skipped", sc->fields[f].name,
-				    r->v[f], hint);
+				    r->col[f], "unknown %s \"%s\" (did you "
+				    "mean %s?); row skipped",
+				    sc->fields[f].name, r->v[f], hint);
 			else
 				diags_add(dl, DIAG_ERROR, r->file, r->line,
 				    r->col[f], "unknown %s \"%s\" (not in %s); "
@@ -805,7 +805,8 @@ check_refs(struct dataset *ds, enum ds_table t, struct diags *dl)
 		if (!bad && t == DS_MATRIX) {
 			long c = dataset_find(ds, DS_COMPARISONS,
 			    r->v[MX_COMPARISON]);
-			const char *left = ds->t[DS_COMPARISONS].r[c].v[CMP_LEFT];
+			const char *left =
+			    ds->t[DS_COMPARISONS].r[c].v[CMP_LEFT];
 			const char *right =
 			    ds->t[DS_COMPARISONS].r[c].v[CMP_RIGHT];
 

@@ -100,7 +100,7 @@ struct rtable {
 
 struct field_spec {
 	const char		*name;
-	int			 required;	/* must be present and non-empty */
+	int			 required;	/* present and non-empty */
 	int			 check;		/* see dataset.c */
 	const char *const	*values;	/* for an enumeration */
 	int			 ref;		/* table referenced, or -1 */

@@ -354,8 +354,9 @@ detail_diff_row(const struct diff *d, size_t row)
 				continue;
 			if (shown++)
 				doc_add(doc, DOC_BLANK, "%s", "");
-			label = xasprintf("%s %s (%s%s)", view_value_text(ds, k),
-			    r->unit, spec_kind_name(s->kind),
+			label = xasprintf("%s %s (%s%s)",
+			    view_value_text(ds, k), r->unit,
+			    spec_kind_name(s->kind),
 			    (long)k == r->c[i].spec ? ", preferred" : "");
 			doc_field(doc, "Figure", label);
 			free(label);
@@ -369,7 +370,8 @@ detail_diff_row(const struct diff *d, size_t row)
 			doc_field(doc, "Note", note);
 		}
 		if (shown == 0)
-			doc_add(doc, DOC_PARA, "%s", "No figure in the dataset.");
+			doc_add(doc, DOC_PARA, "%s",
+			    "No figure in the dataset.");
 	}
 	return doc;
 }

@@ -15,7 +15,7 @@ enum doc_style {
 	DOC_TITLE,	/* the document's title */
 	DOC_HEADING,	/* a section heading */
 	DOC_PARA,	/* running text, wrapped */
-	DOC_FIELD,	/* "label: value", value wrapped with a hanging indent */
+	DOC_FIELD,	/* "label: value", the value with a hanging indent */
 	DOC_PRE,	/* a preformatted line: never wrapped */
 	DOC_BLANK
 };

@@ -666,13 +666,14 @@ grid_format(const struct grid *g, enum grid_format f)
 				    grid_get(g, r - 1, c);
 
 				if (c > 0)
-					buf_putc(&b, f == GRID_CSV ? ',' : '\t');
+					buf_putc(&b,
+					    f == GRID_CSV ? ',' : '\t');
 				if (f == GRID_CSV)
 					put_csv_field(&b, s);
 				else
 					put_tsv_field(&b, s);
 			}
-			/* RFC 4180 ends records with CRLF; Unix tools want LF. */
+			/* RFC 4180 ends records with CRLF; Unix wants LF. */
 			buf_putc(&b, '\n');
 		}
 		break;

@@ -66,7 +66,7 @@ enum action {
 struct keybind {
 	const char	*keys[KEYMAP_MAXKEYS];	/* NULL-terminated when short */
 	enum action	 action;
-	const char	*name;		/* for bind and the : prompt: "page-down" */
+	const char	*name;		/* for bind and ":": "page-down" */
 	const char	*where;		/* "" everywhere, or the pane's name */
 	const char	*help;		/* one line */
 };

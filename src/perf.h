@@ -144,7 +144,7 @@ struct perf_result {
 	double	 tokens_per_s_user, tokens_per_s;
 	double	 cost_per_mtok;		/* USD per million output tokens */
 	double	 joules_per_token;
-	double	 ridge;			/* FLOP per byte where compute = memory */
+	double	 ridge;			/* FLOP/B where compute = memory */
 	double	 intensity;		/* of the decode step, FLOP per byte */
 };
 

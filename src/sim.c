@@ -155,7 +155,7 @@ run_continuous(struct run *u)
 		if (k > c->slots - nrun)
 			k = c->slots - nrun;
 		if (k > 0) {
-			/* The newcomers' prefill; it gives their first token. */
+			/* The newcomers' prefill gives their first token. */
 			dt = cost(u, 0, k);
 			t += dt;
 			for (j = head; j < head + k; j++) {

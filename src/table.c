@@ -67,7 +67,7 @@ struct loader {
 	int		 redo;		/* the row needs reading again */
 	int		 row_bad;	/* the row being read has a problem */
 	int		 header_bad;	/* the first row had one */
-	int		 quoted;	/* the current field opened with a quote */
+	int		 quoted;	/* the current field opened quoted */
 	int		 too_big;
 	/*
 	 * A grid load: text is written over the input, which it never
@@ -226,7 +226,7 @@ cb_field(void *s, size_t len, void *data)
 			ld->xcol = ld->fcol;
 		}
 		ld->eline = ld->fline;
-		ld->ecol = ld->fcol;	/* the field's width is added if needed */
+		ld->ecol = ld->fcol;	/* plus the field's width if needed */
 		ld->nf++;
 	}
 	table_add_text(ld, f, len);
@@ -274,9 +274,10 @@ table_end_row(struct loader *ld)
 			diags_add(ld->dl, DIAG_WARNING, t->name,
 			    ld->nf < ld->nh ? ld->eline : ld->xline,
 			    ld->nf < ld->nh ? ld->ecol : ld->xcol,
-			    "row has %zu field%s, the header has %zu; %s", ld->nf,
-			    ld->nf == 1 ? "" : "s", ld->nh, ld->nf < ld->nh ?
-			    "the rest are empty" : "kept in added columns");
+			    "row has %zu field%s, the header has %zu; %s",
+			    ld->nf, ld->nf == 1 ? "" : "s", ld->nh,
+			    ld->nf < ld->nh ? "the rest are empty" :
+			    "kept in added columns");
 		if (ld->nf > ld->maxf)
 			ld->maxf = ld->nf;
 	}
@@ -419,7 +420,7 @@ segments(struct loader *ld, struct csv_parser *p, const char *s,
 			    p->entry_size);
 		done = csv_parse(p, seg, n, cb_field, cb_row, ld);
 		if (done < n) {
-			/* No field ended in this segment: its bytes are whole. */
+			/* No field ended in this segment: its bytes whole. */
 			el = cu->l;
 			ec = cu->c;
 			advance_pos(seg, done, end, &el, &ec);
@@ -438,13 +439,14 @@ segments(struct loader *ld, struct csv_parser *p, const char *s,
 			ld->row_done = 1;
 			csv_free(p);
 			loader_reset(p);
-			/* Resume after the line holding the error, not the next. */
+			/* Resume after the line of the error, not the next. */
 			s = seg + done;
 			while (s < end && *s != '\n' && *s != '\r')
 				s++;
 			while (s < end && (*s == '\n' || *s == '\r'))
 				s++;
-			advance_pos(seg, (size_t)(s - seg), end, &cu->l, &cu->c);
+			advance_pos(seg, (size_t)(s - seg), end, &cu->l,
+			    &cu->c);
 			cu->fstart = s;
 			ld->fline = cu->l;
 			ld->fcol = cu->c;
@@ -453,8 +455,9 @@ segments(struct loader *ld, struct csv_parser *p, const char *s,
 		cu->l = nl;
 		cu->c = nc;
 		/*
-		 * The next field starts after this segment if one ended here, or
-		 * if this was an empty line (or the LF of a CRLF) between rows.
+		 * The next field starts after this segment if one ended
+		 * here, or if this was an empty line (or the LF of a CRLF)
+		 * between rows.
 		 */
 		if (ld->fields_ended > 0 || (blank &&
 		    ld->row_start == t->ncells)) {
@@ -646,7 +649,8 @@ row_positions(struct table *t, size_t first, const char *s, size_t n,
 		t->col[i] = c;
 		f = s;
 		if (s < end && *s == '"') {
-			for (s++; (q = memchr(s, '"', (size_t)(end - s))) != NULL;
+			for (s++;
+			    (q = memchr(s, '"', (size_t)(end - s))) != NULL;
 			    s = q + 2)
 				if (q + 1 == end || q[1] != '"')
 					break;

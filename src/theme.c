@@ -587,7 +587,8 @@ theme_resolve(const struct theme_colour *alt, size_t n, int ncolours,
 				break;
 			if (direct)
 				return alt[i].v < 8 ? (int)alt[i].v :
-				    direct_rgb(theme_palette_rgb((int)alt[i].v));
+				    direct_rgb(theme_palette_rgb(
+				    (int)alt[i].v));
 			if (alt[i].v < (unsigned)size)
 				return (int)alt[i].v;
 			break;

@@ -37,7 +37,8 @@ utf8_decode(const char *str, size_t len, uint32_t *cp)
 		c = (c << 6) | (s[i] & 0x3f);
 	}
 	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	if ((n == 3 && c < 0x800) ||
+	    (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
 	    (c >= 0xd800 && c <= 0xdfff))
 		return 0;
 	*cp = c;

@@ -58,7 +58,8 @@ cli_main(int argc, char **argv)
 	g.tui = &o;
 	/* Global options come before the subcommand. */
 	while (a < argc && argv[a][0] == '-') {
-		if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+		if (strcmp(argv[a], "--help") == 0 ||
+		    strcmp(argv[a], "-h") == 0) {
 			cli_usage(stdout);
 			return 0;
 		}

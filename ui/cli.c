@@ -1113,8 +1113,10 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	    &q->w.output) != 0 ||
 	    opt_number(cmd, "price", opt_value(opts, nopts, "price"),
 	    &q->price) != 0 ||
-	    opt_number(cmd, "mfu", opt_value(opts, nopts, "mfu"), &q->mfu) != 0 ||
-	    opt_number(cmd, "mbu", opt_value(opts, nopts, "mbu"), &q->mbu) != 0 ||
+	    opt_number(cmd, "mfu", opt_value(opts, nopts, "mfu"),
+	    &q->mfu) != 0 ||
+	    opt_number(cmd, "mbu", opt_value(opts, nopts, "mbu"),
+	    &q->mbu) != 0 ||
 	    opt_number(cmd, "overhead-us", opt_value(opts, nopts,
 	    "overhead-us"), &q->overhead_us) != 0)
 		return -1;

@@ -219,8 +219,8 @@ paint_chart(WINDOW *win, int y, int x, int w, const char *text,
 			else if (col < CHART_YLABEL || ch == '|' || ch == '-' ||
 			    ch == '+')
 				at = draw_attr.dim;
-			mvwaddch(win, y + row, x + col, (chtype)(unsigned char)ch |
-			    at);
+			mvwaddch(win, y + row, x + col,
+			    (chtype)(unsigned char)ch | at);
 		}
 		row++;
 		p = nl + 1;

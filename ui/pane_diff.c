@@ -327,7 +327,8 @@ rowdiff_draw(struct pane *p, WINDOW *win, int h, int w)
 	static const char *const help[] = {
 		"No rows to compare yet.",
 		"",
-		"In the Table (1), mark two to four rows with Space and press d;",
+		"In the Table (1), mark two to four rows with Space and "
+		    "press d;",
 		"or press d on a row to compare it with the next one.",
 		"",
 		"Here: } and { jump between columns that differ, D shows only",
@@ -405,7 +406,8 @@ rowdiff_status(struct pane *p)
 	size_t c, ndiff = 0;
 
 	if (rd->n == 0)
-		return xstrdup("Diff: mark rows in the Table with Space, then d");
+		return xstrdup("Diff: mark rows in the Table with Space, "
+		    "then d");
 	for (c = 0; c < rd->src->ncols; c++)
 		ndiff += rd->differs[c] != 0;
 	return xasprintf("line %zu of %zu  %zu differ%s  } { next/previous  "

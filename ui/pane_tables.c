@@ -231,7 +231,8 @@ specs_init(struct pane *p, const struct dataset *ds)
 		    HW_VENDOR));
 		grid_set(g, r, 4 + nm, dataset_field(ds, DS_HARDWARE, i,
 		    HW_DEPLOYMENT));
-		grid_set(g, r, 5 + nm, dataset_field(ds, DS_HARDWARE, i, HW_ID));
+		grid_set(g, r, 5 + nm, dataset_field(ds, DS_HARDWARE, i,
+		    HW_ID));
 		grid_set(g, r, 6 + nm, dataset_field(ds, DS_HARDWARE, i,
 		    HW_SOFTWARE));
 		grid_set(g, r, 7 + nm, dataset_field(ds, DS_HARDWARE, i,

@@ -19,7 +19,7 @@ struct textview {
 	struct lines	 lines;		/* wrapped for width */
 	unsigned char	*style;		/* per line: enum doc_style */
 	size_t		*bold;		/* per line: leading cells in bold */
-	size_t		 width;		/* lines are wrapped for this; 0: none */
+	size_t		 width;		/* lines wrap to this; 0: none */
 	size_t		 top;
 	size_t		 left;		/* horizontal scroll for wide lines */
 	int		 page;

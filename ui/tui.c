@@ -64,7 +64,7 @@ struct tui {
 	WINDOW			*title, *body, *status;
 	int			 small;		/* below the minimum size */
 	int			 dirty;
-	char			*msg;		/* status message, until a key */
+	char			*msg;		/* status message, to a key */
 	/* The prompt on the status line: '/' find, '&' filter, ':' a
 	   command, '=' a form's field (plabel names it), or 0. */
 	int			 prompt;
@@ -208,7 +208,7 @@ layout(struct tui *t)
 	t->title = t->body = t->status = NULL;
 	t->small = h < MIN_H || w < MIN_W;
 	if (!t->small) {
-		/* Parts of stdscr, sharing its cells: no screens' more memory. */
+		/* Parts of stdscr, sharing its cells: no more memory. */
 		t->title = derwin(stdscr, 1, w, 0, 0);
 		t->body = derwin(stdscr, h - 2, w, 1, 0);
 		t->status = derwin(stdscr, 1, w, h - 1, 0);
@@ -382,7 +382,7 @@ help_doc(void)
 		const char *kv[8];
 		size_t nk = keymap_keys_for(k[i].action, kv, 8);
 
-		/* The keys as bound now: the config file may have moved them. */
+		/* The keys as bound now: the config file may move them. */
 		snprintf(keys, sizeof keys, "%s", nk ? "" : "(unbound)");
 		for (j = 0; j < nk && j < 8; j++) {
 			if (j)
@@ -1095,8 +1095,8 @@ apply(struct tui *t, enum action a)
 		n = p->ops->marked(p, rows, DIFF_MAX + 1);
 		if (n < 2 || n > DIFF_MAX) {
 			set_msg(t, xasprintf("%zu marked: a diff takes 2 to %d "
-			    "%s%s", n, DIFF_MAX, t->ds != NULL ? "chips" : "rows",
-			    n > DIFF_MAX ?
+			    "%s%s", n, DIFF_MAX,
+			    t->ds != NULL ? "chips" : "rows", n > DIFF_MAX ?
 			    " (M clears the marks)" : ""));
 			return 0;
 		}

@@ -578,6 +578,7 @@ tview_draw(struct tview *tv, WINDOW *win, int y, int x, int h, int w)
 		}
 	}
 	if (tv->n == 0 && h > (int)nh)
-		draw_text(win, y + (int)nh, x + 2, (size_t)w > 2 ? (size_t)w - 2 :
-		    0, "(no rows)", draw_attr.dim);
+		draw_text(win, y + (int)nh, x + 2,
+		    (size_t)w > 2 ? (size_t)w - 2 : 0, "(no rows)",
+		    draw_attr.dim);
 }

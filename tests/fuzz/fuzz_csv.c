@@ -77,8 +77,8 @@ check_pos(const char *in, size_t len, const char *cell, unsigned l,
 		    row, col, l, c, cell);
 	if (at + n < len && in[at + n] != ',' && in[at + n] != '\n' &&
 	    in[at + n] != '\r')
-		fuzz_fail("%s %zu,%zu at %u:%u: \"%s\" does not end there", what,
-		    row, col, l, c, cell);
+		fuzz_fail("%s %zu,%zu at %u:%u: \"%s\" does not end there",
+		    what, row, col, l, c, cell);
 }
 
 static void

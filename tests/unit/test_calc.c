@@ -56,7 +56,8 @@ test_check(void **state)
 		{ OVERHEAD, 1e7, NULL }, { OVERHEAD, 1e300, bad_over },
 		{ PRICE, 2.5, NULL }, { PRICE, NAN, bad_over },
 		{ PRICE, INFINITY, bad_over },
-		{ WPREC, PREC_INT4, NULL }, { WPREC, PREC_N, "unknown precision" },
+		{ WPREC, PREC_INT4, NULL },
+		{ WPREC, PREC_N, "unknown precision" },
 		{ HW, 1e9, "no such hardware or model in the dataset" },
 	};
 	struct calc_req q;

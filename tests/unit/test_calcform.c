@@ -213,7 +213,8 @@ test_bad(void **state)
 		enum calcform_field k;
 		const char *text, *err;
 	} cases[] = {
-		{ CF_HW, "no-such-chip", "no hardware matches \"no-such-chip\"" },
+		{ CF_HW, "no-such-chip",
+		    "no hardware matches \"no-such-chip\"" },
 		{ CF_MODEL, "", "no model matches \"\"" },
 		{ CF_CHIPS, "0", "Chips: a whole number from 1 to 1,000,000, "
 		    "or auto; not \"0\"" },
@@ -229,15 +230,16 @@ test_bad(void **state)
 		    "fp4, int4; not \"fp12\"" },
 		{ CF_STRATEGY, "fifo", "strategies: none, static, dynamic, "
 		    "continuous; not \"fifo\"" },
-		{ CF_RATE, "0", "Rate: requests per second, above 0; not \"0\"" },
+		{ CF_RATE, "0",
+		    "Rate: requests per second, above 0; not \"0\"" },
 		{ CF_MAXWAIT, "-1", "Max wait: milliseconds, 0 or more; not "
 		    "\"-1\"" },
 		{ CF_MFU, "1.5", "MFU: a fraction above 0 and at most 1, or "
 		    "auto; not \"1.5\"" },
 		{ CF_PRICE, "inf", "Price: a number, 0 or more, or auto; not "
 		    "\"inf\"" },
-		{ CF_SOFTWARE, "vllm-9", "Software: cerebras-inference-2024-08, "
-		    "or default; not \"vllm-9\"" },
+		{ CF_SOFTWARE, "vllm-9", "Software: "
+		    "cerebras-inference-2024-08, or default; not \"vllm-9\"" },
 	};
 	struct calcform f;
 	struct calc_req before;

@@ -140,7 +140,8 @@ static const struct {
 	{ "memory_gb > )", "1:13: error: expected a value, found \")\"" },
 	{ "= 3", "1:1: error: expected a field before =" },
 	{ "(vendor = AMD", "1:1: error: unbalanced parenthesis: no closing )" },
-	{ "vendor = AMD)", "1:13: error: unbalanced parenthesis: no opening (" },
+	{ "vendor = AMD)",
+	    "1:13: error: unbalanced parenthesis: no opening (" },
 	{ ")", "1:1: error: unbalanced parenthesis: no opening (" },
 	{ "and vendor = AMD", "1:1: error: expected a condition before "
 	    "\"and\"" },

@@ -103,8 +103,8 @@ test_bad_csv(void **state)
 static void
 test_positions(void **state)
 {
-	static const char in[] = "id,text\nx,\"two\nlines\"\ny,\xc3\xa9t\xc3\xa9\n"
-	    "z,after\n";
+	static const char in[] = "id,text\nx,\"two\nlines\"\n"
+	    "y,\xc3\xa9t\xc3\xa9\nz,after\n";
 	struct diags dl;
 	struct table *t;
 	unsigned line, col;
