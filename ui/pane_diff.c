@@ -327,9 +327,8 @@ rowdiff_draw(struct pane *p, WINDOW *win, int h, int w)
 	static const char *const help[] = {
 		"No rows to compare yet.",
 		"",
-		"In the Table (1), mark two to four rows with Space and "
-		    "press d;",
-		"or press d on a row to compare it with the next one.",
+		"In the Table (1), mark two to four rows with Space and",
+		"press d; or press d on a row to compare it with the next.",
 		"",
 		"Here: } and { jump between columns that differ, D shows only",
 		"those.",
