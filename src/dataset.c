@@ -247,6 +247,18 @@ dataset_schema(enum ds_table t)
 }
 
 int
+dataset_field_numeric(enum ds_table t, size_t f)
+{
+	int c;
+
+	if (f >= schemas[t].nfields)
+		return 0;
+	c = schemas[t].fields[f].check;
+	return c == CHK_NUMBER || c == CHK_POSITIVE || c == CHK_WHOLE ||
+	    c == CHK_COUNT;
+}
+
+int
 dataset_table_by_name(const char *name)
 {
 	int t;

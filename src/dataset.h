@@ -163,6 +163,8 @@ void dataset_free(struct dataset *ds);
 /* The schema of table t, and the table with that name ("hardware"), or -1. */
 const struct table_spec *dataset_schema(enum ds_table t);
 int dataset_table_by_name(const char *name);
+/* Whether field f of table t holds a number (value, params_b, batch). */
+int dataset_field_numeric(enum ds_table t, size_t f);
 
 size_t dataset_count(const struct dataset *ds, enum ds_table t);
 /* Field f of row i of table t.  Valid until dataset_free(). */

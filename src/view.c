@@ -101,7 +101,8 @@ list_plain(const struct dataset *ds, enum ds_table t)
 		extra = 1;
 	g = grid_new(sc->nfields + extra);
 	for (f = 0; f < sc->nfields; f++)
-		grid_column(g, f, sc->fields[f].name, GRID_TEXT);
+		grid_column(g, f, sc->fields[f].name,
+		    dataset_field_numeric(t, f) ? GRID_NUMBER : GRID_TEXT);
 	if (t == DS_SOURCES)
 		grid_column(g, sc->nfields, "figures", GRID_NUMBER);
 	for (i = 0; i < n; i++) {
