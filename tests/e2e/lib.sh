@@ -60,10 +60,16 @@ expect_selected() {
 	done
 	fail "the cursor did not reach \"$1\""
 }
-# expect_not TEXT: TEXT is not on the screen (after the last expect).
+# expect_not TEXT: wait up to 5 s for TEXT to be off the screen (keys
+# sent just before may not have been drawn yet).
 expect_not() {
-	screen | grep -qF -- "$1" && fail "did not expect \"$1\""
-	return 0
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "did not expect \"$1\""
 }
 # line N: line N (1-based) of the screen.
 line() { screen | sed -n "${1}p"; }
