@@ -76,9 +76,9 @@ calc_req_check(const struct dataset *ds, const struct calc_req *q,
 	else if (!whole(w->batch, 0, 1e9) || !whole(w->batch_cap, 0, 1e9))
 		*why = "batch: a whole number up to 1,000,000,000, or the "
 		    "largest that fits";
-	else if (!whole(w->prompt, 0, 1e9) || !whole(w->output, 0, 1e9))
+	else if (!whole(w->prompt, 0, 1e9) || !whole(w->output, 1, 1e9))
 		*why = "prompt and output: whole numbers of tokens up to "
-		    "1,000,000,000";
+		    "1,000,000,000, output at least 1";
 	else if (!(q->mfu < 0 || (q->mfu > 0 && q->mfu <= 1)) ||
 	    !(q->mbu < 0 || (q->mbu > 0 && q->mbu <= 1)))
 		*why = "mfu and mbu are fractions of peak, above 0 and at "
@@ -700,8 +700,10 @@ calc_rank(const struct dataset *ds, const struct calc_req *q, const char *by)
 		if (calc_run(ds, &c, &v[i].r, &v[i].why) != 0)
 			continue;
 		if (!v[i].r.fits) {
-			v[i].why = "does not fit: too little memory for the "
-			    "weights and one sequence";
+			v[i].why = q->w.batch > 0 ? "does not fit: too "
+			    "little memory for the weights and this batch" :
+			    "does not fit: too little memory for the weights "
+			    "and one sequence";
 			continue;
 		}
 		v[i].ok = 1;

@@ -565,9 +565,11 @@ calcform_set(struct calcform *f, enum calcform_field k, const char *text,
 	case CF_PROMPT:
 	case CF_OUTPUT:
 		/* As calc takes them; the simulation says what it needs. */
-		if (!num || v < 0 || v > 1e9 || v != floor(v)) {
-			*err = xasprintf("%s: a whole number of tokens up to "
-			    "1,000,000,000; not \"%s\"", fields[k].label, t);
+		if (!num || v < (k == CF_OUTPUT) || v > 1e9 ||
+		    v != floor(v)) {
+			*err = xasprintf("%s: a whole number of tokens %s "
+			    "1,000,000,000; not \"%s\"", fields[k].label,
+			    k == CF_OUTPUT ? "from 1 to" : "up to", t);
 			break;
 		}
 		if (k == CF_PROMPT)

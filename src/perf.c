@@ -262,7 +262,7 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
     struct perf_result *r, const char **why)
 {
 	double cap, usable, n, b, ctx, wt, peak = 0, abytes, flops, bytes;
-	double att, tokens, total;
+	double att, tokens;
 	int k, ap;
 
 	memset(r, 0, sizeof *r);
@@ -347,7 +347,9 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	r->weights_bytes = m->params * prec_bytes[w->wprec];
 	r->kv_per_token = perf_kv_per_token(m, w->kvprec);
 	r->kv_per_seq = r->kv_per_token * (w->prompt + w->output);
-	r->chips_needed = ceil((r->weights_bytes + r->kv_per_seq) / usable);
+	/* The weights and the batch asked for, or one sequence for max. */
+	r->chips_needed = ceil((r->weights_bytes + (w->batch > 0 ? w->batch :
+	    1) * r->kv_per_seq) / usable);
 	if (r->chips_needed < 1)
 		r->chips_needed = 1;
 	n = w->chips > 0 ? w->chips : r->chips_needed;
@@ -392,8 +394,8 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	r->e2e_s = r->ttft_s + (w->output > 1 ? w->output - 1 : 0) *
 	    r->tpot_s;
 	r->tokens_per_s_user = 1 / r->tpot_s;
-	total = r->ttft_s + w->output * r->tpot_s;
-	r->tokens_per_s = b * (w->output > 0 ? w->output : 1) / total;
+	/* Batch after batch: each gives its output tokens in e2e. */
+	r->tokens_per_s = b * (w->output > 0 ? w->output : 1) / r->e2e_s;
 	if (h->price_h > 0)
 		r->cost_per_mtok = h->price_h * n / 3600 / r->tokens_per_s *
 		    1e6;

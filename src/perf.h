@@ -129,7 +129,8 @@ struct perf_result {
 	int	 fits;
 	int	 sram_only;
 	double	 chips;
-	double	 chips_needed;		/* fewest that hold the weights */
+	double	 chips_needed;		/* fewest that hold the weights and
+					   the batch (one sequence for max) */
 	double	 weights_bytes;		/* all of them */
 	double	 weights_per_chip;
 	double	 kv_per_token;		/* bytes, all layers */

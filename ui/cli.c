@@ -1006,6 +1006,68 @@ opt_number(const char *cmd, const char *name, const char *v, double *out)
 	return -1;
 }
 
+/* The range of a number option, and how a message says it. */
+struct range {
+	const char	*name;		/* "chips" */
+	double		 lo, hi;
+	int		 above;		/* lo itself is out */
+	int		 whole;
+	const char	*what;		/* "a whole number from 1 to ..." */
+};
+
+static const struct range ranges[] = {
+	{ "chips", 1, 1e6, 0, 1, "a whole number from 1 to 1,000,000 "
+	    "(left out: the fewest that hold the model and the batch)" },
+	{ "batch", 1, 1e9, 0, 1, "a whole number from 1 to 1,000,000,000, "
+	    "or max" },
+	{ "prompt", 0, 1e9, 0, 1, "a whole number of tokens up to "
+	    "1,000,000,000" },
+	{ "output", 1, 1e9, 0, 1, "a whole number of tokens from 1 to "
+	    "1,000,000,000" },
+	{ "price", 0, 1e7, 0, 0, "US dollars a chip-hour, from 0 to "
+	    "10,000,000" },
+	{ "mfu", 0, 1, 1, 0, "a fraction of peak compute, above 0 and at "
+	    "most 1" },
+	{ "mbu", 0, 1, 1, 0, "a fraction of peak bandwidth, above 0 and at "
+	    "most 1" },
+	{ "overhead-us", 0, 1e7, 0, 0, "microseconds a step, from 0 to "
+	    "10,000,000" },
+	{ "rate", 0, 1e9, 1, 0, "requests per second, above 0 and at most "
+	    "1,000,000,000" },
+	{ "max-wait", 0, 1e9, 0, 0, "milliseconds, from 0 to "
+	    "1,000,000,000" },
+	{ "requests", 1, 1e6, 0, 1, "a whole number from 1 to 1,000,000" },
+	{ "seed", 0, 9007199254740992.0, 0, 1, "a whole number from 0 to "
+	    "2^53" },
+	{ "tolerance", 0, 1e6, 1, 0, "a percentage above 0 and at most "
+	    "1,000,000" },
+};
+
+/*
+ * Option name's value v, if given, into *out: a number in the option's
+ * range from ranges[].  -1 after a message naming the option and value.
+ */
+static int
+opt_in_range(const char *cmd, const char *name, const char *v, double *out)
+{
+	const struct range *rg = NULL;
+	size_t i;
+
+	for (i = 0; i < NELEM(ranges); i++)
+		if (strcmp(ranges[i].name, name) == 0)
+			rg = &ranges[i];
+	if (v == NULL)
+		return 0;
+	if (opt_number(cmd, name, v, out) != 0)
+		return -1;
+	if (rg == NULL || ((rg->above ? *out > rg->lo : *out >= rg->lo) &&
+	    *out <= rg->hi && (!rg->whole || *out == floor(*out))))
+		return 0;
+	cli_errorf("accelscope %s: --%s \"%s\": %s\n", cmd, name, v,
+	    rg->what);
+	return -1;
+}
+
 static int
 opt_prec(const char *cmd, const char *name, const char *v,
     enum perf_prec *out)
@@ -1098,26 +1160,21 @@ workload(const char *cmd, const struct dataset *ds, struct opt *opts,
 	if ((v = opt_value(opts, nopts, "batch")) != NULL &&
 	    strcmp(v, "max") == 0)
 		q->w.batch = 0;
-	else if (opt_number(cmd, "batch", v, &q->w.batch) != 0)
+	else if (opt_in_range(cmd, "batch", v, &q->w.batch) != 0)
 		return -1;
-	if (v != NULL && strcmp(v, "max") != 0 && q->w.batch < 1) {
-		cli_errorf("accelscope %s: --batch is at least 1, or "
-		    "max\n", cmd);
-		return -1;
-	}
-	if (opt_number(cmd, "chips", opt_value(opts, nopts, "chips"),
+	if (opt_in_range(cmd, "chips", opt_value(opts, nopts, "chips"),
 	    &q->w.chips) != 0 ||
-	    opt_number(cmd, "prompt", opt_value(opts, nopts, "prompt"),
+	    opt_in_range(cmd, "prompt", opt_value(opts, nopts, "prompt"),
 	    &q->w.prompt) != 0 ||
-	    opt_number(cmd, "output", opt_value(opts, nopts, "output"),
+	    opt_in_range(cmd, "output", opt_value(opts, nopts, "output"),
 	    &q->w.output) != 0 ||
-	    opt_number(cmd, "price", opt_value(opts, nopts, "price"),
+	    opt_in_range(cmd, "price", opt_value(opts, nopts, "price"),
 	    &q->price) != 0 ||
-	    opt_number(cmd, "mfu", opt_value(opts, nopts, "mfu"),
+	    opt_in_range(cmd, "mfu", opt_value(opts, nopts, "mfu"),
 	    &q->mfu) != 0 ||
-	    opt_number(cmd, "mbu", opt_value(opts, nopts, "mbu"),
+	    opt_in_range(cmd, "mbu", opt_value(opts, nopts, "mbu"),
 	    &q->mbu) != 0 ||
-	    opt_number(cmd, "overhead-us", opt_value(opts, nopts,
+	    opt_in_range(cmd, "overhead-us", opt_value(opts, nopts,
 	    "overhead-us"), &q->overhead_us) != 0)
 		return -1;
 	if (opt_prec(cmd, "precision", opt_value(opts, nopts, "precision"),
@@ -1219,22 +1276,16 @@ sim_options(struct opt *opts, size_t nopts, struct calc_req *q,
 		free(e);
 		return -1;
 	}
-	if (opt_number("calc", "rate", opt_value(opts, nopts, "rate"),
-	    &rate) != 0 || opt_number("calc", "max-wait", opt_value(opts,
-	    nopts, "max-wait"), &wait) != 0 || opt_number("calc", "requests",
-	    opt_value(opts, nopts, "requests"), &req) != 0 ||
-	    opt_number("calc", "seed", opt_value(opts, nopts, "seed"),
+	if (opt_in_range("calc", "rate", opt_value(opts, nopts, "rate"),
+	    &rate) != 0 || opt_in_range("calc", "max-wait", opt_value(opts,
+	    nopts, "max-wait"), &wait) != 0 || opt_in_range("calc",
+	    "requests", opt_value(opts, nopts, "requests"), &req) != 0 ||
+	    opt_in_range("calc", "seed", opt_value(opts, nopts, "seed"),
 	    &seed) != 0)
 		return -1;
 	if (!(rate > 0)) {
 		cli_errorf("accelscope calc: --strategy needs --rate, the "
 		    "requests per second (above 0)\n");
-		return -1;
-	}
-	if (req < 1 || req > 1e6 || req != floor(req) || seed != floor(seed) ||
-	    seed > 9007199254740992.0) {
-		cli_errorf("accelscope calc: --requests is a whole number "
-		    "from 1 to 1000000, --seed a whole number\n");
 		return -1;
 	}
 	c->strategy = (enum sim_strategy)s;
@@ -1391,7 +1442,7 @@ cli_validate(struct cli_global *g, int argc, char **argv)
 	if ((fmt = pick_format("validate", opt_value(opts, NELEM(opts),
 	    "format"))) < 0)
 		return 2;
-	if (opt_number("validate", "tolerance", opt_value(opts, NELEM(opts),
+	if (opt_in_range("validate", "tolerance", opt_value(opts, NELEM(opts),
 	    "tolerance"), &tol) != 0)
 		return 2;
 	if ((ds = load_reported(g, opt_value(opts, NELEM(opts), "data"))) ==

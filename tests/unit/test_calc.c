@@ -28,7 +28,7 @@ static const char *const bad_chips = "chips: a whole number up to "
 static const char *const bad_batch = "batch: a whole number up to "
     "1,000,000,000, or the largest that fits";
 static const char *const bad_tokens = "prompt and output: whole numbers of "
-    "tokens up to 1,000,000,000";
+    "tokens up to 1,000,000,000, output at least 1";
 static const char *const bad_frac = "mfu and mbu are fractions of peak, "
     "above 0 and at most 1";
 static const char *const bad_over = "overhead and price: numbers from 0 to "
@@ -48,7 +48,8 @@ test_check(void **state)
 		{ BATCH, 0, NULL }, { BATCH, 1e9, NULL },
 		{ BATCH, 0.5, bad_batch }, { BATCH, INFINITY, bad_batch },
 		{ PROMPT, 0, NULL }, { PROMPT, 1e9 + 1, bad_tokens },
-		{ OUTPUT, 2.5, bad_tokens }, { OUTPUT, -0.0, NULL },
+		{ OUTPUT, 2.5, bad_tokens }, { OUTPUT, 1, NULL },
+		{ OUTPUT, 0, bad_tokens }, { OUTPUT, -0.0, bad_tokens },
 		{ MFU, -1, NULL }, { MFU, 1, NULL }, { MFU, 0x1p-1074, NULL },
 		{ MFU, 0, bad_frac }, { MFU, 1.01, bad_frac },
 		{ MBU, NAN, bad_frac },

@@ -220,8 +220,10 @@ test_bad(void **state)
 		    "or auto; not \"0\"" },
 		{ CF_BATCH, "2.5", "Batch: a whole number from 1 to "
 		    "1,000,000,000, or max; not \"2.5\"" },
-		{ CF_OUTPUT, "-1", "Output: a whole number of tokens up to "
-		    "1,000,000,000; not \"-1\"" },
+		{ CF_OUTPUT, "-1", "Output: a whole number of tokens from 1 "
+		    "to 1,000,000,000; not \"-1\"" },
+		{ CF_OUTPUT, "0", "Output: a whole number of tokens from 1 "
+		    "to 1,000,000,000; not \"0\"" },
 		{ CF_PROMPT, "nan", "Prompt: a whole number of tokens up to "
 		    "1,000,000,000; not \"nan\"" },
 		{ CF_PROMPT, "1000000001", "Prompt: a whole number of tokens "
@@ -259,9 +261,9 @@ test_bad(void **state)
 	/* Around a good value, spaces do not matter. */
 	set_ok(&f, CF_PROMPT, "  2048 ");
 	value_is(&f, CF_PROMPT, 0, "2048");
-	/* What calc takes, the form takes: no output (a prompt alone), a
-	   prompt of 100M tokens; the simulation says what it needs. */
-	set_ok(&f, CF_OUTPUT, "0");
+	/* What calc takes, the form takes: 2M output tokens, a prompt of
+	   100M tokens; the simulation says what it needs. */
+	set_ok(&f, CF_OUTPUT, "2000000");
 	assert_true(f.ok);
 	set_ok(&f, CF_STRATEGY, "continuous");
 	assert_true(f.ok && !f.sim_ok);
