@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "xmalloc.h"
 
 const char *
@@ -237,4 +238,39 @@ view_compare(const struct grid *g, const size_t *rows, size_t n,
 		}
 	}
 	return out;
+}
+
+size_t
+view_check_filters(const struct dataset *ds, struct diags *dl)
+{
+	const struct rtable *st = &ds->t[DS_SCENARIOS];
+	struct grid *g = NULL;
+	struct filter *f;
+	struct diags one;
+	size_t i, bad = 0;
+
+	for (i = 0; i < st->n; i++) {
+		const struct record *r = &st->r[i];
+		const char *expr = r->v[SC_FILTER];
+
+		if (*expr == '\0')
+			continue;
+		if (g == NULL)
+			g = view_list(ds, DS_HARDWARE);
+		diags_init(&one);
+		if ((f = filter_compile(expr, g, &one)) != NULL)
+			filter_free(f);
+		else if (one.n > 0) {
+			/* The column in the expression, from the field's. */
+			diags_add(dl, DIAG_ERROR, r->file, r->line,
+			    r->col[SC_FILTER] + (one.v[0].col > 0 ?
+			    one.v[0].col - 1 : 0), "filter of scenario %s: "
+			    "%s; the scenario has no hardware to show",
+			    r->v[SC_ID], one.v[0].msg);
+			bad++;
+		}
+		diags_done(&one);
+	}
+	grid_free(g);
+	return bad;
 }

@@ -49,4 +49,12 @@ struct grid *view_compare(const struct grid *g, const size_t *rows, size_t n,
  */
 const char *view_value_text(const struct dataset *ds, size_t spec);
 
+/*
+ * Compile every scenario's filter for the hardware list, as f in the
+ * explorer and list --scenario apply it.  Each that does not compile is
+ * an error in dl at its place in scenarios.csv (the scenario stays).
+ * Returns how many did not.
+ */
+size_t view_check_filters(const struct dataset *ds, struct diags *dl);
+
 #endif

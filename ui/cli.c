@@ -222,6 +222,8 @@ cli_load(struct cli_global *g, const char *data, struct diags *dl)
 		o.dir = NULL;
 	o.overlay = overlay;
 	ds = dataset_load(&o, dl);
+	if (ds != NULL)
+		view_check_filters(ds, dl);
 	free(overlay);
 	return ds;
 }
