@@ -70,7 +70,7 @@ calc_req_check(const struct dataset *ds, const struct calc_req *q,
 	if (q->hw >= dataset_count(ds, DS_HARDWARE) ||
 	    q->model >= dataset_count(ds, DS_MODELS))
 		*why = "no such hardware or model in the dataset";
-	else if (!whole(w->chips, 0, 1e6))
+	else if (!whole(w->chips, 0, PERF_MAX_CHIPS))
 		*why = "chips: a whole number up to 1,000,000, or 0 for the "
 		    "fewest that hold the model";
 	else if (!whole(w->batch, 0, 1e9) || !whole(w->batch_cap, 0, 1e9))

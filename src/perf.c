@@ -352,7 +352,8 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 	    1) * r->kv_per_seq) / usable);
 	if (r->chips_needed < 1)
 		r->chips_needed = 1;
-	n = w->chips > 0 ? w->chips : r->chips_needed;
+	/* Left out, the chips are the fewest, up to the most there can be. */
+	n = w->chips > 0 ? w->chips : fmin(r->chips_needed, PERF_MAX_CHIPS);
 	r->chips = n;
 	r->weights_per_chip = r->weights_bytes / n;
 	r->max_batch = floor((n * usable - r->weights_bytes) / r->kv_per_seq);

@@ -62,6 +62,7 @@ struct perf_model {
 };
 
 #define PERF_CURVE_MAX 16
+#define PERF_MAX_CHIPS 1e6	/* the most chips a run may take */
 
 /* Achievable fractions and costs; see efficiency.csv. */
 struct perf_eff {
@@ -87,7 +88,8 @@ struct perf_eff {
 };
 
 struct perf_work {
-	double		chips;		/* 0: the fewest that hold the model */
+	double		chips;		/* 0: the fewest that hold the model
+					   (at most PERF_MAX_CHIPS) */
 	double		batch;		/* 0: the largest that fits */
 	double		batch_cap;	/* a ceiling on batch 0, with
 					   perf_eff.max_batch; 0 none */

@@ -139,8 +139,9 @@ draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 	y += line(win, y, x, w, h - y, "Fits", r->fits ? xasprintf("yes: "
 	    "%.0f chip%s (%.0f needed), batch up to %.0f", r->chips,
 	    r->chips == 1 ? "" : "s", r->chips_needed, r->max_batch) :
-	    xasprintf("no: %.0f chip%s hold %.0f sequences; %.0f chips "
-	    "needed", r->chips, r->chips == 1 ? "" : "s", r->max_batch,
+	    xasprintf("no: %.0f chip%s hold%s %.0f sequences; %.0f chips "
+	    "needed", r->chips, r->chips == 1 ? "" : "s", r->chips == 1 ?
+	    "s" : "", r->max_batch,
 	    r->chips_needed), r->fits ? A_NORMAL : draw_attr.error);
 	y += line(win, y, x, w, h - y, "Memory", xasprintf("%.3g GB weights "
 	    "per chip, %.3g GB KV per sequence", r->weights_per_chip / 1e9,
