@@ -909,8 +909,13 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 		else if (k) {
 			filter_live(t, typed, 0);
 			if (t->perr != NULL) {
-				set_msg(t, xasprintf("%s (the last good filter "
-				    "stays)", t->perr));
+				/* The filter from before the prompt, not the
+				   last good prefix typed. */
+				char *m = xasprintf("%s (the filter is as it "
+				    "was)", t->perr);
+
+				filter_live(t, t->saved ? t->saved : "", 0);
+				set_msg(t, m);
 				free(t->perr);
 				t->perr = NULL;
 			}

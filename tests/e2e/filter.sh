@@ -27,6 +27,12 @@ keys '&' C-u 'memroy_gb > 1'
 expect '1:1: error: unknown field "memroy_gb" (did you mean memory_gb?)'
 keys Escape
 expect "vendor = NVIDIA and memory_gb > 100: $want of $total rows"
+# Enter on an invalid one: the filter from before &, not the last good
+# prefix typed ("name" alone would select one row).
+keys '&' C-u 'name ~ /(bad/' Enter
+expect "bad regex: missing closing parenthesis (the filter is as it was)"
+keys C-l
+expect "vendor = NVIDIA and memory_gb > 100: $want of $total rows"
 
 # &! inverts.
 keys '&' C-u '!category = GPU' Enter
