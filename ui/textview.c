@@ -188,8 +188,12 @@ textview_move(struct textview *tv, enum action a)
 		tv->left += 8;
 		return 1;
 	default:
-		return layout_step(&tv->top, tv->lines.n > page ?
-		    tv->lines.n - page : 0, page, a);
+		/* A find goes on from the screen's top once it scrolls. */
+		if (layout_step(&tv->top, tv->lines.n > page ?
+		    tv->lines.n - page : 0, page, a) == 0)
+			return 0;
+		tv->has_hit = 0;
+		return 1;
 	}
 }
 
@@ -204,11 +208,22 @@ line_matches(void *ctx, size_t k)
 int
 textview_find(struct textview *tv, struct finder *fn, int dir)
 {
+	int r;
+
 	tv->find = fn;
 	if (fn == NULL)
 		return 0;
-	return layout_search(tv->top, tv->lines.n, dir, line_matches, tv,
-	    &tv->top);
+	/*
+	 * From the last match, not the top: on the last screenful the top
+	 * stays put however far down the match is.
+	 */
+	r = layout_search(tv->has_hit ? tv->hit : tv->top, tv->lines.n, dir,
+	    line_matches, tv, &tv->hit);
+	if (r != 0) {
+		tv->has_hit = 1;
+		tv->top = tv->hit;
+	}
+	return r;
 }
 
 char *
@@ -218,6 +233,9 @@ textview_status(const struct textview *tv)
 
 	if (last > tv->lines.n)
 		last = tv->lines.n;
+	if (tv->has_hit && tv->hit < tv->lines.n)
+		return xasprintf("lines %zu-%zu of %zu, the match on %zu",
+		    tv->top + 1, last, tv->lines.n, tv->hit + 1);
 	return xasprintf("lines %zu-%zu of %zu", tv->lines.n ? tv->top + 1 :
 	    0, last, tv->lines.n);
 }

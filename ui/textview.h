@@ -21,6 +21,8 @@ struct textview {
 	size_t		*bold;		/* per line: leading cells in bold */
 	size_t		 width;		/* lines wrap to this; 0: none */
 	size_t		 top;
+	size_t		 hit;		/* the line the last find went to */
+	int		 has_hit;	/* until the view scrolls */
 	size_t		 left;		/* horizontal scroll for wide lines */
 	int		 page;
 	struct finder	*find;		/* borrowed: lines to highlight */

@@ -73,6 +73,21 @@ keys Enter / 'JAX' Enter
 expect "Matrix detail"
 keys Escape
 
+# In a chip's detail, n goes from match to match and wraps, also when the
+# matches are on the last screenful (where the screen itself stays put).
+keys 3 g Enter / 'Date' Enter
+expect "the match on"
+i=0
+until screen | grep -q "Search wrapped to the top"; do
+	keys n
+	sleep 0.2
+	i=$((i + 1))
+	[ $i -lt 20 ] || fail "n never wrapped around in the detail"
+done
+keys n
+expect "the match on"
+keys Escape
+
 # A scenario's filter applied in Specs; Esc clears it.
 keys 2 f
 expect "scenario High-Volume LLM Inference"
