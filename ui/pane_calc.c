@@ -14,7 +14,10 @@
 #include "draw.h"
 #include "layout.h"
 #include "pane.h"
+#include "utf8.h"
 #include "xmalloc.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 enum view {
 	VIEW_CURVE,
@@ -329,11 +332,26 @@ draw_roofline(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 	chart_free(c);
 }
 
+/*
+ * One cell of the ranking at column x of a window w wide: numbers to the
+ * right of their column, and a mark where the window cuts a cell.
+ */
+static void
+rank_cell(WINDOW *win, int y, int x, int w, size_t width, const char *s,
+    enum grid_type type, attr_t at)
+{
+	size_t room = (size_t)(w - x);
+
+	if (type == GRID_NUMBER && width <= room)
+		draw_text_right(win, y, x, width, s, at);
+	else
+		draw_text_cut(win, y, x, width < room ? width : room, s, at);
+}
+
 static void
 draw_rank(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 {
 	static const char *const by[] = { "latency", "cost", "throughput" };
-	static const int cw[] = { 3, 24, 6, 6, 9, 9, 9, 8, 14, 50 };
 	static const char *const head[] = { "#", "hardware", "chips",
 	    "batch", "TTFT ms", "TPOT ms", "tokens/s", "$/Mtok", "bound",
 	    "note" };
@@ -341,7 +359,7 @@ draw_rank(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 	struct calc_req q = f->q;
 	struct grid *g;
 	const char *id = dataset_field(f->ds, DS_HARDWARE, f->q.hw, HW_ID);
-	size_t r, c, shown = 0, rows;
+	size_t r, c, shown = 0, rows, cw[NELEM(head)], n;
 	long mine = -1;
 	int x;
 	char *s;
@@ -358,17 +376,26 @@ draw_rank(struct calcpane *cp, WINDOW *win, int y, int h, int w)
 		if (strcmp(grid_get(g, r, 1), id) == 0)
 			mine = (long)r;
 	rows = h > y + 1 ? (size_t)(h - y - 1) : 0;
-	for (x = 0, c = 0; c < g->ncols && x < w; x += cw[c] + 1, c++)
-		draw_text(win, y, x, (size_t)(w - x < cw[c] ? w - x : cw[c]),
-		    head[c], draw_attr.dim);
+	/* Each column as wide as its widest cell; the note takes the rest. */
+	for (c = 0; c < NELEM(head) && c < g->ncols; c++) {
+		cw[c] = utf8_width(head[c]);
+		for (r = 0; r < g->nrows; r++)
+			if ((n = utf8_width(grid_get(g, r, c))) > cw[c])
+				cw[c] = n;
+	}
+	for (x = 0, c = 0; c < g->ncols && c < NELEM(head) && x < w;
+	    x += (int)cw[c] + 1, c++)
+		rank_cell(win, y, x, w, cw[c], head[c], g->type[c],
+		    draw_attr.dim);
 	y++;
 	for (r = 0; r < g->nrows && shown < rows; r++) {
 		/* Keep a row for this chip when it ranks below the fold. */
 		if (mine >= (long)rows && shown + 1 == rows && (long)r != mine)
 			r = (size_t)mine;
-		for (x = 0, c = 0; c < g->ncols && x < w; x += cw[c] + 1, c++)
-			draw_text(win, y, x, (size_t)(w - x < cw[c] ? w - x :
-			    cw[c]), grid_get(g, r, c), (long)r == mine ?
+		for (x = 0, c = 0; c < g->ncols && c < NELEM(head) && x < w;
+		    x += (int)cw[c] + 1, c++)
+			rank_cell(win, y, x, w, cw[c], grid_get(g, r, c),
+			    g->type[c], (long)r == mine ?
 			    draw_attr.select : A_NORMAL);
 		y++;
 		shown++;
