@@ -92,116 +92,154 @@ wrap(WINDOW *win, int y, int x, int w, int max, const char *s, attr_t attr)
 	return (int)i;
 }
 
-/*
- * One "label  value" entry of the results, the value wrapped under itself
- * in at most max rows; takes v.  Returns the rows used.
- */
-static int
-line(WINDOW *win, int y, int x, int w, int max, const char *label, char *v,
-    attr_t attr)
-{
-	int n = 1;
+/* Where the results go: the next row, and how wide the labels are. */
+struct out {
+	WINDOW	*win;
+	int	 y, x, w, h;
+	int	 lw;		/* the labels' column */
+	int	 narrow;	/* the short forms of the values */
+};
 
-	if (w <= 0 || max <= 0) {
+/*
+ * One "label  value" entry of the results, the value wrapped under itself;
+ * takes v.
+ */
+static void
+line(struct out *o, const char *label, char *v, attr_t attr)
+{
+	int max = o->h - o->y;
+
+	if (o->w <= 0 || max <= 0) {
 		free(v);
-		return 0;
+		return;
 	}
-	draw_text(win, y, x, (size_t)(w < 14 ? w : 14), label, draw_attr.dim);
-	if (w > 14)
-		n = wrap(win, y, x + 14, w - 14, max, v, attr);
+	draw_text(o->win, o->y, o->x, (size_t)(o->w < o->lw ? o->w : o->lw),
+	    label, draw_attr.dim);
+	if (o->w > o->lw)
+		o->y += wrap(o->win, o->y, o->x + o->lw, o->w - o->lw, max, v,
+		    attr);
+	else
+		o->y++;
 	free(v);
-	return n;
 }
 
 /* A "label  p50 / p99" entry of times. */
-static int
-pair(WINDOW *win, int y, int x, int w, int max, const char *label,
-    double p50, double p99)
+static void
+pair(struct out *o, const char *label, double p50, double p99)
 {
 	char *a = dur(p50), *b = dur(p99);
-	int n = line(win, y, x, w, max, label, xasprintf("%s / %s", a, b),
-	    A_NORMAL);
 
+	line(o, label, xasprintf("%s / %s", a, b), A_NORMAL);
 	free(a);
 	free(b);
-	return n;
 }
 
-/* The results, in h rows; returns the rows used. */
+/* A paragraph across the results' width. */
+static void
+para(struct out *o, const char *s, attr_t attr)
+{
+	o->y += wrap(o->win, o->y, o->x, o->w, o->h - o->y, s, attr);
+}
+
+/*
+ * The results, in h rows; returns the rows used.  Where the values have
+ * under 40 columns (an 80-column terminal) they take their short forms,
+ * so that the whole of them, under load too, fits beside the form.
+ */
 static int
 draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 {
 	const struct calcform *f = &cp->f;
 	const struct perf_result *r = &f->r;
-	int y = 0;
+	struct out o = { win, 0, x, w, h, 14, 0 };
+	const char *s = r->chips == 1 ? "" : "s";
 	char *a, *b, *ex;
 
-	draw_text(win, y++, x, (size_t)w, "Result", draw_attr.heading);
-	if (!f->ok)
-		return y + wrap(win, y, x, w, h - y, f->why, draw_attr.error);
-	y += line(win, y, x, w, h - y, "Fits", r->fits ? xasprintf("yes: "
-	    "%.0f chip%s (%.0f needed), batch up to %.0f", r->chips,
-	    r->chips == 1 ? "" : "s", r->chips_needed, r->max_batch) :
-	    xasprintf("no: %.0f chip%s hold%s %.0f sequences; %.0f chips "
-	    "needed", r->chips, r->chips == 1 ? "" : "s", r->chips == 1 ?
-	    "s" : "", r->max_batch,
-	    r->chips_needed), r->fits ? A_NORMAL : draw_attr.error);
-	y += line(win, y, x, w, h - y, "Memory", xasprintf("%.3g GB weights "
-	    "per chip, %.3g GB KV per sequence", r->weights_per_chip / 1e9,
-	    r->kv_per_seq / 1e9), A_NORMAL);
+	o.narrow = w - o.lw < 40;
+	if (o.narrow)
+		o.lw = 12;
+	draw_text(win, o.y++, x, (size_t)w, "Result", draw_attr.heading);
+	if (!f->ok) {
+		para(&o, f->why, draw_attr.error);
+		return o.y;
+	}
+	if (r->fits)
+		a = o.narrow ? xasprintf("yes: %.0f chip%s, max batch %.0f",
+		    r->chips, s, r->max_batch) : xasprintf("yes: %.0f chip%s "
+		    "(%.0f needed), batch up to %.0f", r->chips, s,
+		    r->chips_needed, r->max_batch);
+	else
+		a = o.narrow ? xasprintf("no: %.0f chips needed",
+		    r->chips_needed) : xasprintf("no: %.0f chip%s hold%s %.0f "
+		    "sequences; %.0f chips needed", r->chips, s, *s ? "" : "s",
+		    r->max_batch, r->chips_needed);
+	line(&o, "Fits", a, r->fits ? A_NORMAL : draw_attr.error);
+	line(&o, "Memory", o.narrow ? xasprintf("%.3g GB/chip, %.3g GB/seq",
+	    r->weights_per_chip / 1e9, r->kv_per_seq / 1e9) : xasprintf("%.3g "
+	    "GB weights per chip, %.3g GB KV per sequence",
+	    r->weights_per_chip / 1e9, r->kv_per_seq / 1e9), A_NORMAL);
 	a = dur(r->ttft_s);
-	y += line(win, y, x, w, h - y, "TTFT", xasprintf("%s  (%s-bound "
+	line(&o, "TTFT", xasprintf(o.narrow ? "%s (%s)" : "%s  (%s-bound "
 	    "prefill)", a, perf_bound_name(r->prefill.bound)), A_BOLD);
 	free(a);
 	a = dur(r->tpot_s);
-	y += line(win, y, x, w, h - y, "TPOT", xasprintf("%s  %.4g tokens/s "
-	    "per user", a, r->tokens_per_s_user), A_BOLD);
+	line(&o, "TPOT", xasprintf(o.narrow ? "%s, %.4g tok/s" : "%s  %.4g "
+	    "tokens/s per user", a, r->tokens_per_s_user), A_BOLD);
 	free(a);
-	y += line(win, y, x, w, h - y, "Throughput", xasprintf("%.4g tokens/s "
-	    "at batch %.0f", r->tokens_per_s, r->batch), A_BOLD);
-	y += line(win, y, x, w, h - y, "End to end", dur(r->e2e_s), A_NORMAL);
-	y += line(win, y, x, w, h - y, "Compute at", xasprintf("%.3g%% of "
-	    "peak in prefill, %.3g%% in decode", 100 * r->prefill.mfu,
-	    100 * r->decode.mfu), A_NORMAL);
-	y += line(win, y, x, w, h - y, "Bandwidth at", xasprintf("%.3g%% of "
-	    "peak reading weights, %.3g%% the KV cache", 100 *
-	    r->decode.mbu, 100 * r->decode.mbu_kv), A_NORMAL);
-	a = calc_has_cost(&f->q, r) ? xasprintf("$%.4g per million output "
-	    "tokens", r->cost_per_mtok) : xstrdup("no price: set one");
-	b = r->joules_per_token > 0 ? xasprintf("%.3g J per token",
-	    r->joules_per_token) : xstrdup("no power figure");
-	y += line(win, y, x, w, h - y, "Cost", xasprintf("%s; %s", a, b),
+	line(&o, "Throughput", xasprintf(o.narrow ? "%.4g tok/s, batch %.0f" :
+	    "%.4g tokens/s at batch %.0f", r->tokens_per_s, r->batch), A_BOLD);
+	line(&o, "End to end", dur(r->e2e_s), A_NORMAL);
+	line(&o, "Compute at", xasprintf(o.narrow ? "%.3g%% prefill, %.3g%% "
+	    "decode" : "%.3g%% of peak in prefill, %.3g%% in decode",
+	    100 * r->prefill.mfu, 100 * r->decode.mfu), A_NORMAL);
+	line(&o, o.narrow ? "Bandwidth" : "Bandwidth at", xasprintf(o.narrow ?
+	    "%.3g%% weights, %.3g%% KV" : "%.3g%% of peak reading weights, "
+	    "%.3g%% the KV cache", 100 * r->decode.mbu, 100 * r->decode.mbu_kv),
 	    A_NORMAL);
+	if (!calc_has_cost(&f->q, r))
+		a = xstrdup(o.narrow ? "no price" : "no price: set one");
+	else
+		a = xasprintf(o.narrow ? "$%.4g/Mtok" : "$%.4g per million "
+		    "output tokens", r->cost_per_mtok);
+	if (!(r->joules_per_token > 0))
+		b = xstrdup(o.narrow ? "no power" : "no power figure");
+	else
+		b = xasprintf(o.narrow ? "%.3g J/tok" : "%.3g J per token",
+		    r->joules_per_token);
+	line(&o, "Cost", xasprintf("%s; %s", a, b), A_NORMAL);
 	free(a);
 	free(b);
 	ex = calc_explain(r);
-	y += wrap(win, y, x, w, h - y, ex, draw_attr.best);
+	para(&o, ex, draw_attr.best);
 	free(ex);
 	if ((ex = calc_batch_note(&f->q, r)) != NULL)
-		y += wrap(win, y, x, w, h - y, ex, A_NORMAL);
+		para(&o, ex, A_NORMAL);
 	free(ex);
-	if (f->strategy < 0 || y + 1 >= h)
-		return y;
-	y++;
-	if (!f->sim_ok)
-		return y + wrap(win, y, x, w, h - y, f->sim_why,
-		    draw_attr.error);
-	y += line(win, y, x, w, h - y, "Under load", xasprintf("%s batching, "
-	    "%.4g requests/s, %zu slots, %zu requests", sim_strategy_name(
-	    f->sc.strategy), f->sc.rate, (size_t)r->batch, f->sc.requests),
-	    A_NORMAL);
-	y += pair(win, y, x, w, h - y, "TTFT p50/p99", f->sr.ttft_p50,
+	if (f->strategy < 0 || o.y + 1 >= h)
+		return o.y;
+	o.y++;
+	if (!f->sim_ok) {
+		para(&o, f->sim_why, draw_attr.error);
+		return o.y;
+	}
+	line(&o, "Under load", o.narrow ? xasprintf("%s, %.4g req/s",
+	    sim_strategy_name(f->sc.strategy), f->sc.rate) : xasprintf("%s "
+	    "batching, %.4g requests/s, %zu slots, %zu requests",
+	    sim_strategy_name(f->sc.strategy), f->sc.rate, (size_t)r->batch,
+	    f->sc.requests), A_NORMAL);
+	pair(&o, o.narrow ? "TTFT p50/99" : "TTFT p50/p99", f->sr.ttft_p50,
 	    f->sr.ttft_p99);
-	y += pair(win, y, x, w, h - y, "TPOT p50/p99", f->sr.tpot_p50,
+	pair(&o, o.narrow ? "TPOT p50/99" : "TPOT p50/p99", f->sr.tpot_p50,
 	    f->sr.tpot_p99);
-	y += pair(win, y, x, w, h - y, "E2E p50/p99", f->sr.e2e_p50,
+	pair(&o, o.narrow ? "E2E p50/99" : "E2E p50/p99", f->sr.e2e_p50,
 	    f->sr.e2e_p99);
-	y += line(win, y, x, w, h - y, "Achieved", xasprintf("%.4g of %.4g "
-	    "tokens/s offered, mean batch %.3g%s", f->sr.throughput,
-	    f->sr.offered, f->sr.mean_batch, f->sr.overloaded ?
-	    "  OVERLOADED" : ""), f->sr.overloaded ? draw_attr.error :
-	    A_NORMAL);
-	return y;
+	line(&o, "Achieved", o.narrow ? xasprintf("%.4g of %.4g tok/s%s",
+	    f->sr.throughput, f->sr.offered, f->sr.overloaded ?
+	    " OVERLOADED" : "") : xasprintf("%.4g of %.4g tokens/s offered, "
+	    "mean batch %.3g%s", f->sr.throughput, f->sr.offered,
+	    f->sr.mean_batch, f->sr.overloaded ? "  OVERLOADED" : ""),
+	    f->sr.overloaded ? draw_attr.error : A_NORMAL);
+	return o.y;
 }
 
 /* Paint a rendered chart's lines; markers stand out. */
