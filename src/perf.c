@@ -324,7 +324,22 @@ perf_eval(const struct perf_hw *h, const struct perf_model *m,
 			peak = h->peak[ap];
 		}
 	if (!(peak > 0) || !isfinite(peak)) {
-		*why = "no compute figure for this hardware at this precision";
+		static const char *const none[PREC_N] = {
+			"no fp32, fp16 or bf16 compute figure for this "
+			    "hardware",
+			"no fp16 or bf16 compute figure for this hardware",
+			"no bf16 or fp16 compute figure for this hardware",
+			"no fp8 compute figure for this hardware, nor a "
+			    "higher precision's",
+			"no int8 compute figure for this hardware, nor a "
+			    "higher precision's",
+			"no fp4 compute figure for this hardware, nor a "
+			    "higher precision's",
+			"no int4 compute figure for this hardware, nor a "
+			    "higher precision's"
+		};
+
+		*why = none[w->aprec];
 		return -1;
 	}
 	r->peak_used = peak;

@@ -1345,9 +1345,11 @@ cli_calc(struct cli_global *g, int argc, char **argv)
 		return rc;
 	}
 	if (calc_run(ds, &q, &r, &why) != 0) {
-		cli_errorf("accelscope calc: %s\n", why);
+		/* The dataset lacks what the run needs: a data problem. */
+		cli_errorf("accelscope calc: %s: %s\n", dataset_field(ds,
+		    DS_HARDWARE, q.hw, HW_ID), why);
 		dataset_free(ds);
-		return 2;
+		return 1;
 	}
 	if (sim && calc_sim(ds, &q, &sc, &sr, &why) != 0) {
 		cli_errorf("accelscope calc: %s\n", why);
