@@ -1457,12 +1457,20 @@ cli_validate(struct cli_global *g, int argc, char **argv)
 	if (rc == 0 && fmt == GRID_TABLE) {
 		printf("\n");
 		rc = print_grid(fam, fmt);
-		printf("\n%zu predicted, %zu calibrating (not counted), %zu "
-		    "skipped (configuration not stated); median absolute "
-		    "error %.1f%%; worst %+.1f%% (%s); %zu beyond ±%.0f%%\n",
-		    sum.n, sum.calibrating, sum.skipped, sum.median_abs,
-		    sum.worst, sum.worst_id, sum.beyond, tol);
+		printf("\n");
 	}
+	/*
+	 * The summary under the table; with a format for scripts, on stderr,
+	 * so that the rows stay one table and a failure says why.
+	 */
+	if (rc == 0)
+		fprintf(fmt == GRID_TABLE ? stdout : stderr, "%s%zu predicted, "
+		    "%zu calibrating (not counted), %zu skipped (configuration "
+		    "not stated); median absolute error %.1f%%; worst %+.1f%% "
+		    "(%s); %zu beyond ±%.0f%%\n", fmt == GRID_TABLE ? "" :
+		    "accelscope validate: ", sum.n, sum.calibrating,
+		    sum.skipped, sum.median_abs, sum.worst, sum.worst_id,
+		    sum.beyond, tol);
 	grid_free(gr);
 	grid_free(fam);
 	dataset_free(ds);
