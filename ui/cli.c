@@ -228,9 +228,12 @@ cli_load(struct cli_global *g, const char *data, struct diags *dl)
 	return ds;
 }
 
-/* cli_load(), every problem printed; NULL when nothing loaded. */
+/*
+ * cli_load(), every problem printed; NULL when nothing loaded.  The number
+ * of errors goes to *errors unless it is NULL.
+ */
 static struct dataset *
-load_reported(struct cli_global *g, const char *data)
+load_counted(struct cli_global *g, const char *data, size_t *errors)
 {
 	struct diags dl;
 	struct dataset *ds;
@@ -238,8 +241,16 @@ load_reported(struct cli_global *g, const char *data)
 	diags_init(&dl);
 	ds = cli_load(g, data, &dl);
 	cli_print_diags(&dl);
+	if (errors != NULL)
+		*errors = dl.errors;
 	diags_done(&dl);
 	return ds;
+}
+
+static struct dataset *
+load_reported(struct cli_global *g, const char *data)
+{
+	return load_counted(g, data, NULL);
 }
 
 /*
@@ -437,6 +448,7 @@ cli_list(struct cli_global *g, int argc, char **argv)
 	struct dataset *ds;
 	struct grid *gr;
 	int t, fmt, rc = 0;
+	size_t errors = 0;
 
 	if (opts_parse("list", argc, argv, opts, NELEM(opts), pos, 1) < 0)
 		return 2;
@@ -449,8 +461,8 @@ cli_list(struct cli_global *g, int argc, char **argv)
 		print_table_names(stderr);
 		return 2;
 	}
-	if ((ds = load_reported(g, opt_value(opts, NELEM(opts), "data"))) ==
-	    NULL)
+	if ((ds = load_counted(g, opt_value(opts, NELEM(opts), "data"),
+	    &errors)) == NULL)
 		return 1;
 	gr = view_list(ds, (enum ds_table)t);
 	if ((scen = opt_value(opts, NELEM(opts), "scenario")) != NULL) {
@@ -476,6 +488,12 @@ cli_list(struct cli_global *g, int argc, char **argv)
 			goto out;
 	}
 	rc = print_rows("list", gr, opts, NELEM(opts), fmt, pos[0]);
+	/* A table whose file could not be loaded at all is no success. */
+	if (rc == 0 && errors > 0 && dataset_count(ds, (enum ds_table)t) == 0) {
+		cli_errorf("accelscope list: no %s rows could be loaded (see "
+		    "the errors above)\n", pos[0]);
+		rc = 1;
+	}
 out:
 	grid_free(gr);
 	dataset_free(ds);
