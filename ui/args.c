@@ -79,6 +79,13 @@ cli_main(int argc, char **argv)
 		else if (strcmp(argv[a], "--no-mouse") == 0) {
 			o.mouse = 0;
 			a++;
+		} else if (strcmp(argv[a], "--data") == 0 ||
+		    strcmp(argv[a], "--pane") == 0 ||
+		    strcmp(argv[a], "--filter") == 0 ||
+		    strcmp(argv[a], "--theme") == 0) {
+			cli_errorf("accelscope: %s needs a value\n"
+			    "Try 'accelscope --help'.\n", argv[a]);
+			return 2;
 		} else {
 			cli_errorf("accelscope: unknown option %s\n"
 			    "Try 'accelscope --help'.\n", argv[a]);

@@ -56,6 +56,26 @@ struct opt {
 };
 
 /*
+ * Whether s is one of opts, "--name" or "--name=...": then it is not the
+ * value of the option before it (calc --hw --model x).
+ */
+static int
+names_opt(const char *s, const struct opt *opts, size_t nopts)
+{
+	size_t i, n;
+
+	if (strncmp(s, "--", 2) != 0)
+		return 0;
+	for (i = 0; i < nopts; i++) {
+		n = strlen(opts[i].name);
+		if (strncmp(s + 2, opts[i].name, n) == 0 &&
+		    (s[2 + n] == '\0' || s[2 + n] == '='))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Parse argv[1..argc) against opts; positional arguments go to pos (at most
  * maxpos).  Returns the number of positionals, or -1 after a message.
  */
@@ -110,7 +130,7 @@ opts_parse(const char *cmd, int argc, char **argv, struct opt *opts,
 		}
 		if (eq != NULL)
 			opts[i].value = eq + 1;
-		else if (a + 1 < argc)
+		else if (a + 1 < argc && !names_opt(argv[a + 1], opts, nopts))
 			opts[i].value = argv[++a];
 		else {
 			cli_errorf("accelscope %s: --%s needs a value\n",
