@@ -388,11 +388,11 @@ calcform_adjust(struct calcform *f, enum calcform_field k, int dir)
 		break;
 	case CF_RATE:
 		f->rate = clamp(dir > 0 ? f->rate * 2 : f->rate / 2,
-		    1.0 / 1024, 1e6);
+		    1.0 / 1024, 1e9);
 		break;
 	case CF_MAXWAIT:
 		f->max_wait_ms = clamp(dir > 0 ? (f->max_wait_ms > 0 ?
-		    f->max_wait_ms * 2 : 1) : f->max_wait_ms / 2, 0, 1e6);
+		    f->max_wait_ms * 2 : 1) : f->max_wait_ms / 2, 0, 1e9);
 		if (f->max_wait_ms < 0.125)
 			f->max_wait_ms = 0;
 		break;
@@ -579,10 +579,12 @@ calcform_set(struct calcform *f, enum calcform_field k, const char *text,
 		break;
 	case CF_RATE:
 	case CF_MAXWAIT:
-		if (!num || (k == CF_RATE ? !(v > 0) : v < 0) || v > 1e6) {
+		/* As calc --rate and --max-wait take them. */
+		if (!num || (k == CF_RATE ? !(v > 0) : v < 0) || v > 1e9) {
 			*err = xasprintf("%s: %s; not \"%s\"", fields[k].label,
-			    k == CF_RATE ? "requests per second, above 0" :
-			    "milliseconds, 0 or more", t);
+			    k == CF_RATE ? "requests per second, above 0 and "
+			    "at most 1,000,000,000" : "milliseconds, from 0 to "
+			    "1,000,000,000", t);
 			break;
 		}
 		if (k == CF_RATE)
@@ -605,7 +607,7 @@ calcform_set(struct calcform *f, enum calcform_field k, const char *text,
 			*err = xasprintf("%s: %s, or auto; not \"%s\"",
 			    fields[k].label, k == CF_MFU || k == CF_MBU ?
 			    "a fraction above 0 and at most 1" :
-			    "a number, 0 or more", t);
+			    "a number from 0 to 10,000,000", t);
 			break;
 		}
 		if (k == CF_PRICE)

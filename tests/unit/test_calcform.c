@@ -232,14 +232,18 @@ test_bad(void **state)
 		    "fp4, int4; not \"fp12\"" },
 		{ CF_STRATEGY, "fifo", "strategies: none, static, dynamic, "
 		    "continuous; not \"fifo\"" },
-		{ CF_RATE, "0",
-		    "Rate: requests per second, above 0; not \"0\"" },
-		{ CF_MAXWAIT, "-1", "Max wait: milliseconds, 0 or more; not "
-		    "\"-1\"" },
+		{ CF_RATE, "0", "Rate: requests per second, above 0 and at "
+		    "most 1,000,000,000; not \"0\"" },
+		{ CF_RATE, "2e9", "Rate: requests per second, above 0 and at "
+		    "most 1,000,000,000; not \"2e9\"" },
+		{ CF_MAXWAIT, "-1", "Max wait: milliseconds, from 0 to "
+		    "1,000,000,000; not \"-1\"" },
 		{ CF_MFU, "1.5", "MFU: a fraction above 0 and at most 1, or "
 		    "auto; not \"1.5\"" },
-		{ CF_PRICE, "inf", "Price: a number, 0 or more, or auto; not "
-		    "\"inf\"" },
+		{ CF_PRICE, "inf", "Price: a number from 0 to 10,000,000, or "
+		    "auto; not \"inf\"" },
+		{ CF_OVERHEAD, "10000001", "Overhead: a number from 0 to "
+		    "10,000,000, or auto; not \"10000001\"" },
 		{ CF_SOFTWARE, "vllm-9", "Software: "
 		    "cerebras-inference-2024-08, or default; not \"vllm-9\"" },
 	};
