@@ -686,3 +686,35 @@ grid_format(const struct grid *g, enum grid_format f)
 	}
 	return buf_take(&b);
 }
+
+char *
+grid_format_object(const struct grid *g)
+{
+	struct buf b;
+	size_t r;
+	double d;
+
+	buf_init(&b);
+	buf_puts(&b, "{");
+	for (r = 0; r < g->nrows; r++) {
+		const char *k = grid_get(g, r, 0), *v = grid_get(g, r, 1);
+		char *q;
+
+		q = json_quote(k);
+		buf_printf(&b, "%s\n  %s: ", r ? "," : "", q);
+		free(q);
+		if (strcmp(v, "true") == 0 || strcmp(v, "false") == 0)
+			buf_puts(&b, v);
+		else if (*v == '\0')
+			buf_puts(&b, "null");
+		else if (parse_number(v, &d) == 0)
+			buf_puts(&b, v);
+		else {
+			q = json_quote(v);
+			buf_puts(&b, q);
+			free(q);
+		}
+	}
+	buf_puts(&b, "\n}\n");
+	return buf_take(&b);
+}

@@ -107,4 +107,11 @@ char *grid_format(const struct grid *g, enum grid_format f);
 /* A JSON string literal for s, quotes included, appended to the result. */
 char *json_quote(const char *s);
 
+/*
+ * A grid of key-value rows (the first two columns) as one JSON object:
+ * true and false as booleans, numbers as numbers, empty values as null.
+ * calc --format json.  Caller frees.
+ */
+char *grid_format_object(const struct grid *g);
+
 #endif

@@ -720,7 +720,11 @@ write_view(struct tui *t, const char *file, int force)
 		return;
 	}
 	path = expand_home(file);
-	out = grid_format(g, (enum grid_format)fmt);
+	/* The Calculator's results as calc --format json prints them. */
+	if (fmt == GRID_JSON && p->ops == &pane_calc_ops)
+		out = grid_format_object(g);
+	else
+		out = grid_format(g, (enum grid_format)fmt);
 	diags_init(&dl);
 	e = text_escape(path);
 	if (export_write(path, out, strlen(out), force, &dl) != 0)

@@ -69,6 +69,12 @@ expect "the file exists (w! overwrites it)"
 keys ':' "w! $dir/keep.md" Enter
 expect "Wrote "
 grep -q '^| name' "$dir/keep.md" || fail "keep.md is not Markdown"
+# The Calculator's results in JSON: what calc --format json prints.
+keys 5 ':' "w $dir/calc.json" Enter
+expect "Wrote 32 rows of Calculator"
+"$PROG" calc --hw nvidia-h100 --model llama-3.1-8b --format json |
+    cmp -s - "$dir/calc.json" || fail "calc.json is not calc's JSON"
+keys 3
 keys ':' "w $dir/x.txt" Enter
 expect "name the file .csv, .tsv, .md or .json"
 [ -e "$dir/x.txt" ] && fail "x.txt was written"
