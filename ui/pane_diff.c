@@ -223,7 +223,14 @@ diff_export(struct pane *p, int row_only)
 {
 	struct diffpane *dp = p->data;
 
-	return dp->d != NULL ? tview_export(&dp->tv, row_only) : NULL;
+	if (dp->d == NULL)
+		return NULL;
+	/* y copies the row as shown; :w writes what diff --format csv
+	   prints: plain values, with ratios, best and conflicts in columns
+	   of their own. */
+	if (row_only)
+		return tview_export(&dp->tv, row_only);
+	return diff_grid(dp->d, 0, dp->only);
 }
 
 static int

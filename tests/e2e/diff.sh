@@ -21,6 +21,13 @@ expect "AMD Instinct MI300X"
 # The baseline is the first marked; the best carries '*'.
 expect "192 ×2.40 *"
 expect "leads"
+# :w writes what diff --format csv prints, not the marks on screen.
+out=$(mktemp -d)
+keys ':' "w $out/d.csv" Enter
+expect "Wrote "
+"$PROG" diff nvidia-h100 amd-mi300x --format csv | cmp -s - "$out/d.csv" ||
+    fail ":w of the Diff is not diff --format csv"
+rm -rf "$out"
 keys_at_row() { screen | grep '^>' ; }
 
 # The cursor starts on vendor; } jumps to the next row that differs,
