@@ -38,13 +38,7 @@ expect "scenario 1 of"
 keys 3
 expect "NVIDIA H100"
 expect "row 1 of"
-i=0
-while ! screen | grep -q "column memory_bw_tbs"; do
-	keys l
-	sleep 0.05
-	i=$((i + 1))
-	[ $i -lt 30 ] || fail "no memory_bw_tbs column"
-done
+press_until l "column memory_bw_tbs" 30
 keys s
 expect "sorted by memory_bw_tbs ascending"
 keys s

@@ -52,13 +52,7 @@ expect " of $total  column"
 # Find with n / N, wrapping around with a notice.
 keys / 'trainium' Enter
 expect_selected "Trainium"
-i=0
-until screen | grep -q "Search wrapped to the top"; do
-	keys n
-	sleep 0.1
-	i=$((i + 1))
-	[ $i -lt 10 ] || fail "n never wrapped around"
-done
+press_until n "Search wrapped to the top" 10
 keys N
 expect "Search wrapped to the bottom"
 keys / 'nosuchchip' Enter
@@ -77,13 +71,7 @@ keys Escape
 # matches are on the last screenful (where the screen itself stays put).
 keys 3 g Enter / 'Date' Enter
 expect "the match on"
-i=0
-until screen | grep -q "Search wrapped to the top"; do
-	keys n
-	sleep 0.2
-	i=$((i + 1))
-	[ $i -lt 20 ] || fail "n never wrapped around in the detail"
-done
+press_until n "Search wrapped to the top" 20
 keys n
 expect "the match on"
 keys Escape

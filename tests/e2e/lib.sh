@@ -60,6 +60,17 @@ expect_selected() {
 	done
 	fail "the cursor did not reach \"$1\""
 }
+# press_until KEY TEXT N: press KEY until TEXT is on the screen, at most
+# N times (a pause after each for the screen to catch up).
+press_until() {
+	i=0
+	until screen | grep -qF -- "$2"; do
+		[ $i -lt "$3" ] || fail "$2: not there after $3 presses of $1"
+		keys "$1"
+		sleep 0.15
+		i=$((i + 1))
+	done
+}
 # expect_not TEXT: wait up to 5 s for TEXT to be off the screen (keys
 # sent just before may not have been drawn yet).
 expect_not() {
