@@ -1045,7 +1045,7 @@ column_name(const struct table *t, size_t c, char **names, struct diags *dl)
 	unsigned line = c < t->ncols ? t->line[c] : 0;
 	unsigned col = c < t->ncols ? t->col[c] : 0;
 	char *name;
-	size_t i, k;
+	size_t i, k, first = 0;
 
 	if (*h == '\0') {
 		name = xasprintf("column_%zu", c + 1);
@@ -1059,14 +1059,17 @@ column_name(const struct table *t, size_t c, char **names, struct diags *dl)
 			if (strcmp(names[i], name) == 0)
 				break;
 		if (i == c)
-			return name;
+			break;
+		if (k == 2)
+			first = i;
 		free(name);
 		name = xasprintf("%s_%zu", *h ? h : "column", k);
-		if (k == 2 && *h != '\0')
-			diags_add(dl, DIAG_WARNING, t->name, line, col,
-			    "column name \"%s\" repeats column %zu; called "
-			    "%s", h, i + 1, name);
 	}
+	/* Said with the name it ends up with, not the first one tried. */
+	if (k > 2 && *h != '\0')
+		diags_add(dl, DIAG_WARNING, t->name, line, col, "column name "
+		    "\"%s\" repeats column %zu; called %s", h, first + 1, name);
+	return name;
 }
 
 /* A slot turns into a pointer where it lies. */
