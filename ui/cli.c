@@ -1056,8 +1056,9 @@ struct range {
 };
 
 static const struct range ranges[] = {
-	{ "chips", 1, 1e6, 0, 1, "a whole number from 1 to 1,000,000 "
-	    "(left out: the fewest that hold the model and the batch)" },
+	{ "chips", 1, PERF_MAX_CHIPS, 0, 1, "a whole number from 1 to "
+	    "1,000,000 (left out: the fewest that hold the model and the "
+	    "batch)" },
 	{ "batch", 1, 1e9, 0, 1, "a whole number from 1 to 1,000,000,000, "
 	    "or max" },
 	{ "prompt", 0, 1e9, 0, 1, "a whole number of tokens up to "

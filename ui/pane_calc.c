@@ -174,9 +174,8 @@ draw_results(struct calcpane *cp, WINDOW *win, int x, int w, int h)
 		    "sequences; %.0f chips needed", r->chips, s, *s ? "" : "s",
 		    r->max_batch, r->chips_needed);
 	line(&o, "Fits", a, r->fits ? A_NORMAL : draw_attr.error);
-	line(&o, "Memory", o.narrow ? xasprintf("%.3g GB/chip, %.3g GB/seq",
-	    r->weights_per_chip / 1e9, r->kv_per_seq / 1e9) : xasprintf("%.3g "
-	    "GB weights per chip, %.3g GB KV per sequence",
+	line(&o, "Memory", xasprintf(o.narrow ? "%.3g GB/chip, %.3g GB/seq" :
+	    "%.3g GB weights per chip, %.3g GB KV per sequence",
 	    r->weights_per_chip / 1e9, r->kv_per_seq / 1e9), A_NORMAL);
 	a = dur(r->ttft_s);
 	line(&o, "TTFT", xasprintf(o.narrow ? "%s (%s)" : "%s  (%s-bound "

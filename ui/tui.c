@@ -569,6 +569,13 @@ filter_live(struct tui *t, const char *typed, int live)
 	diags_done(&dl);
 }
 
+/* The filter from before the & prompt opened, back in place. */
+static void
+restore_filter(struct tui *t)
+{
+	filter_live(t, t->saved ? t->saved : "", 0);
+}
+
 static void
 history_add(struct tui *t, int k, const char *s)
 {
@@ -918,7 +925,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 				char *m = xasprintf("%s (the filter is as it "
 				    "was)", t->perr);
 
-				filter_live(t, t->saved ? t->saved : "", 0);
+				restore_filter(t);
 				set_msg(t, m);
 				free(t->perr);
 				t->perr = NULL;
@@ -943,7 +950,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 	if (!isfunc && c == 27) {
 		/* Esc: the filter goes back to what it was. */
 		if (k)
-			filter_live(t, t->saved ? t->saved : "", 0);
+			restore_filter(t);
 		free(t->perr);
 		t->perr = NULL;
 		t->prompt = 0;
@@ -953,7 +960,7 @@ prompt_key(struct tui *t, int isfunc, wint_t c)
 	    c == 8))) {
 		if (t->text.len == 0) {
 			if (k)
-				filter_live(t, t->saved ? t->saved : "", 0);
+				restore_filter(t);
 			t->prompt = 0;
 			return 0;
 		}
